@@ -147,7 +147,12 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid JSON ({}) at byte {}", self.kind.code(), self.offset)
+        write!(
+            f,
+            "invalid JSON ({}) at byte {}",
+            self.kind.code(),
+            self.offset
+        )
     }
 }
 
@@ -507,7 +512,10 @@ mod tests {
         assert_eq!(members[0].0, "b");
         assert_eq!(members[1].0, "a");
         assert_eq!(v.get("a").and_then(Json::as_str), Some("x"));
-        assert_eq!(v.get("b").and_then(Json::as_array).map(<[Json]>::len), Some(2));
+        assert_eq!(
+            v.get("b").and_then(Json::as_array).map(<[Json]>::len),
+            Some(2)
+        );
         assert_eq!(parse("[]"), Ok(Json::Array(vec![])));
         assert_eq!(parse("{ }"), Ok(Json::Object(vec![])));
     }
@@ -532,7 +540,9 @@ mod tests {
 
     #[test]
     fn rejects_non_json_numbers() {
-        for bad in ["01", "1.", ".5", "+1", "-", "1e", "1e+", "0x10", "NaN", "Infinity", "-inf"] {
+        for bad in [
+            "01", "1.", ".5", "+1", "-", "1e", "1e+", "0x10", "NaN", "Infinity", "-inf",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
         assert_eq!(err("1e400"), JsonErrorKind::NumberOutOfRange);
@@ -571,7 +581,9 @@ mod tests {
             JsonErrorKind::TooDeep
         );
         assert_eq!(
-            parse_with_limits("\"0123456789\"", limits).unwrap_err().kind,
+            parse_with_limits("\"0123456789\"", limits)
+                .unwrap_err()
+                .kind,
             JsonErrorKind::TooLarge
         );
         // A caller asking for absurd depth is clamped, so deep input cannot overflow the stack.
