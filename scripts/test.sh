@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: native domain + SSR tests, browser tests in headless
+# Chromium, the release build with its size budget, and the end-to-end tests against that build.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+step() { printf '\n\033[1;32m== %s ==\033[0m\n' "$*" >&2; }
+
+step "native tests: domain core and server-rendered components"
+cargo test --quiet
+
+step "browser tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --quiet --target wasm32-unknown-unknown
+
+step "release build"
+bash scripts/release.sh
+
+step "end-to-end and size tests against dist/"
+node --test --test-reporter=spec tests/e2e/*.test.mjs

@@ -1,0 +1,4 @@
+//! One component per file.
+
+pub mod category_picker;
+pub mod site_header;

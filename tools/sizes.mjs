@@ -1,0 +1,45 @@
+// Measures dist/: every file's raw, gzip and brotli size, and what the first load fetches
+// (index.html plus the files it references directly).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export function sizes(dir) {
+  dir = path.resolve(dir);
+  const budget = JSON.parse(fs.readFileSync(new URL('./budget.json', import.meta.url), 'utf8'));
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const referenced = new Set(['index.html']);
+  for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?]+)"/g)) referenced.add(m[1]);
+  // The JS glue fetches the wasm it names.
+  for (const name of [...referenced]) {
+    if (name.endsWith('.js') && fs.existsSync(path.join(dir, name))) {
+      const js = fs.readFileSync(path.join(dir, name), 'utf8');
+      for (const m of js.matchAll(/['"`]([\w./-]+_bg\.wasm)['"`]/g)) referenced.add(path.basename(m[1]));
+    }
+  }
+  const files = [];
+  for (const name of listFiles(dir)) {
+    const raw = fs.readFileSync(path.join(dir, name));
+    files.push({
+      name,
+      raw: raw.length,
+      gzip: zlib.gzipSync(raw, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      firstLoad: referenced.has(name) && !/\.(png|ico|webmanifest)$/.test(name),
+    });
+  }
+  const first = files.filter(f => f.firstLoad);
+  const sum = k => first.reduce((a, f) => a + f[k], 0);
+  const wasm = files.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0);
+  return { files, firstLoad: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), requests: first.length }, rawWasm: wasm, budget };
+}
+
+function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const e of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listFiles(dir, rel));
+    else if (!/\.(br|gz)$/.test(e.name)) out.push(rel);
+  }
+  return out.sort();
+}
