@@ -2,5 +2,8 @@
 //! numbers, rounding and formatting live here and are tested natively with `cargo test`.
 
 pub mod category;
-pub mod locale;
+pub mod date;
 pub mod json;
+pub mod locale;
+pub mod money;
+pub mod number;
