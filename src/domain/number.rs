@@ -145,7 +145,7 @@ pub enum NumberError {
     NotANumber,
     /// A comma that is neither a proper thousands separator nor a decimal comma (`1,23,456`).
     BadSeparator,
-    /// A number followed by text that is not in [`ACCEPTED_UNITS`] (`5999美元`).
+    /// A number followed by words that are not in [`ACCEPTED_UNITS`] (`5999美元`, `5 dollars`).
     UnknownUnit,
     /// Below the allowed minimum.
     TooSmall {
@@ -378,10 +378,10 @@ fn parse_plain_number(text: &str) -> Result<f64, NumberError> {
         ""
     } else if let Some(exponent) = valid_exponent(tail).filter(|_| !mantissa.contains(',')) {
         exponent
-    } else if tail.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(NumberError::NotANumber);
-    } else {
+    } else if looks_like_unit(tail) {
         return Err(NumberError::UnknownUnit);
+    } else {
+        return Err(NumberError::NotANumber);
     };
     let (int_digits, frac_digits) = split_mantissa(mantissa)?;
     let int_digits = if int_digits.is_empty() {
@@ -401,6 +401,13 @@ fn parse_plain_number(text: &str) -> Result<f64, NumberError> {
         .ok()
         .filter(|value| value.is_finite())
         .ok_or(NumberError::NotANumber)
+}
+
+/// Text after a number that is probably a unit we do not know (`美元`, `dollars`): it has a letter
+/// of some script and no digits. Digits (`5 999`, `1e5x`) or only symbols (`5-`, `5😀`) mean the
+/// number itself is malformed.
+fn looks_like_unit(tail: &str) -> bool {
+    tail.chars().any(char::is_alphabetic) && !tail.chars().any(|c| c.is_ascii_digit())
 }
 
 /// `e12`, `e-3`, `e+05` (one or two digits) → the same text; anything else → `None`.
@@ -550,7 +557,8 @@ mod tests {
         assert_eq!(err("5 dollars"), NumberError::UnknownUnit);
         assert_eq!(err("元"), NumberError::NotANumber);
         assert_eq!(err("万"), NumberError::NotANumber);
-        assert_eq!(err("5999¥"), NumberError::UnknownUnit);
+        assert_eq!(err("5999¥"), NumberError::NotANumber);
+        assert_eq!(err("5-"), NumberError::NotANumber);
     }
 
     #[test]
