@@ -2,8 +2,15 @@
 //! numbers, rounding and formatting live here and are tested natively with `cargo test`.
 
 pub mod category;
+pub mod data;
 pub mod date;
+mod engine;
+pub mod evaluate;
+pub mod form_fields;
 pub mod json;
 pub mod locale;
 pub mod money;
 pub mod number;
+
+pub use data::{regions, rule_sets, DATA_AS_OF, DATA_VERSION};
+pub use evaluate::{evaluate, fields, Evaluation, FieldError, FieldSpec, Form, Outcome};
