@@ -11,6 +11,7 @@ pub mod json;
 pub mod locale;
 pub mod money;
 pub mod number;
+pub mod query;
 
 pub use data::{regions, rule_sets, DATA_AS_OF, DATA_VERSION};
 pub use evaluate::{evaluate, fields, Evaluation, FieldError, FieldSpec, Form, Outcome};

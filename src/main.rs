@@ -1,4 +1,5 @@
-//! Mounts the app. Reading the browser (language, URL, storage) happens here, before the first render.
+//! Mounts the app. Reading the browser (language, URL, storage, today's date) happens here, before
+//! the first render, so components never touch the browser while rendering.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
@@ -7,19 +8,46 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod web {
+    use huanxin::domain::date::Date;
     use huanxin::domain::locale::Locale;
     use huanxin::ui::app::AppProps;
+    use huanxin::ui::browser;
+    use huanxin::ui::state::Start;
     use huanxin::App;
 
     pub fn start() {
-        let window = web_sys::window().expect("no window");
-        let document = window.document().expect("no document");
-        let languages = window.navigator().languages();
-        let tags: Vec<String> = languages.iter().filter_map(|v| v.as_string()).collect();
-        let locale = Locale::negotiate(tags.iter().map(String::as_str));
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let tags: Vec<String> = window
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        let browser_locale = Locale::negotiate(tags.iter().map(String::as_str));
+        let query = window.location().search().unwrap_or_default();
+        let now = js_sys::Date::new_0();
+        let today = Date::new(
+            now.get_full_year() as i32,
+            now.get_month() as u8 + 1,
+            now.get_date() as u8,
+        )
+        .unwrap_or(Date::EARLIEST_INPUT);
+        let start = Start {
+            browser_locale,
+            query,
+            stored: browser::load_stored(),
+            today,
+        };
         let root = document
             .get_element_by_id("app")
-            .unwrap_or_else(|| document.body().expect("no body").into());
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { locale }).render();
+            .or_else(|| document.body().map(Into::into));
+        if let Some(root) = root {
+            yew::Renderer::<App>::with_root_and_props(root, AppProps { start }).render();
+        }
     }
 }

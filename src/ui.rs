@@ -5,3 +5,4 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod state;

@@ -2,10 +2,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use huanxin::domain::locale::Locale;
-use huanxin::ui::app::AppProps;
 use huanxin::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,8 +28,7 @@ fn query(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 async fn mounts_and_picks_a_category() {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { locale: Locale::Zh })
-        .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), common::props(Locale::Zh, "")).render();
     yew::scheduler::flush().await;
     assert!(root.text_content().unwrap().contains("换新算"));
     let fridge = query(&root, "[data-testid=cat-fridge]");
@@ -49,8 +49,7 @@ async fn mounts_and_picks_a_category() {
 #[wasm_bindgen_test]
 async fn switches_language() {
     let root = fresh_root();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { locale: Locale::Zh })
-        .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), common::props(Locale::Zh, "")).render();
     yew::scheduler::flush().await;
     query(&root, "[data-testid=lang-switch]").click();
     yew::scheduler::flush().await;

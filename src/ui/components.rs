@@ -1,4 +1,8 @@
 //! One component per file.
 
 pub mod category_picker;
+pub mod field_input;
+pub mod form_section;
+pub mod notice_list;
+pub mod result_summary;
 pub mod site_header;

@@ -1,0 +1,211 @@
+//! The app's state and its reducer. The reducer delegates every rule to the domain and re-evaluates
+//! only when the form changes, never during render.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::category::Category;
+use crate::domain::date::Date;
+use crate::domain::evaluate::{evaluate, fields, Evaluation, FieldGroup, Form};
+use crate::domain::locale::Locale;
+use crate::domain::query::{parse_deep_link, to_query, ParamNotice};
+
+/// Prefix of the stored form; a different prefix means an old or foreign format.
+pub const STORAGE_FORMAT: &str = "hx1:";
+/// The localStorage key.
+pub const STORAGE_KEY: &str = "huanxin.state";
+
+/// What the page starts from: read by `main.rs` from the browser, or given by a test.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    /// From `navigator.languages`.
+    pub browser_locale: Locale,
+    /// `location.search`.
+    pub query: String,
+    /// The stored state, if any.
+    pub stored: Option<String>,
+    /// Today's date on this device.
+    pub today: Date,
+}
+
+/// Why a notice about stored state is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Storage held something we could not read: we started fresh.
+    Corrupt,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub locale: Locale,
+    pub form: Form,
+    pub today: Date,
+    /// The engine's answer for `form` (recomputed only when the form changes).
+    pub evaluation: Rc<Evaluation>,
+    /// Deep-link parameters that were not used.
+    pub link_notices: Vec<ParamNotice>,
+    pub storage_notice: Option<StorageNotice>,
+    /// 长辈模式: larger text and controls.
+    pub elder: bool,
+}
+
+/// What the user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLocale(Locale),
+    SelectCategory(Category),
+    /// A parameter's raw text changed.
+    SetField(&'static str, String),
+    SetElder(bool),
+    DismissNotices,
+    /// Start over: an empty form, nothing stored.
+    Reset,
+}
+
+impl AppState {
+    /// Builds the first state: stored form, then the deep link on top (the link wins).
+    pub fn start(start: &Start) -> AppState {
+        let link = parse_deep_link(&start.query);
+        let mut storage_notice = None;
+        let mut elder = false;
+        let mut stored_locale = None;
+        let mut form = Form::new();
+        if let Some(stored) = start.stored.as_deref().filter(|s| !s.is_empty()) {
+            match stored.strip_prefix(STORAGE_FORMAT) {
+                Some(body) => {
+                    let saved = parse_deep_link(body);
+                    if !saved.notices.is_empty() {
+                        storage_notice = Some(StorageNotice::Corrupt);
+                    } else {
+                        form = saved.form;
+                        stored_locale = saved.locale;
+                        elder = saved.ui.iter().any(|(k, v)| k == "elder" && v == "1");
+                    }
+                }
+                None => storage_notice = Some(StorageNotice::Corrupt),
+            }
+        }
+        // A link to another category starts a fresh scenario; otherwise its values win one by one.
+        if link.form.get("cat").is_some() && link.form.get("cat") != form.get("cat") {
+            form = Form::new();
+        }
+        for (k, v) in link.form.iter() {
+            form.set(k, v);
+        }
+        for (k, v) in &link.ui {
+            if k == "elder" {
+                elder = v == "1";
+            }
+        }
+        let locale = link
+            .locale
+            .or(stored_locale)
+            .unwrap_or(start.browser_locale);
+        let evaluation = Rc::new(evaluate(&form, start.today));
+        AppState {
+            locale,
+            form,
+            today: start.today,
+            evaluation,
+            link_notices: link.notices,
+            storage_notice,
+            elder,
+        }
+    }
+
+    /// The selected category, when valid.
+    pub fn category(&self) -> Option<Category> {
+        self.evaluation.category
+    }
+
+    /// The query string that reproduces this state (`lang` first).
+    pub fn query(&self) -> String {
+        to_query(&self.form, [("lang", self.locale.code())])
+    }
+
+    /// What localStorage keeps.
+    pub fn stored(&self) -> String {
+        let elder = if self.elder { "1" } else { "0" };
+        format!(
+            "{STORAGE_FORMAT}{}",
+            to_query(&self.form, [("lang", self.locale.code()), ("elder", elder)])
+        )
+    }
+
+    fn with_form(&self, form: Form) -> AppState {
+        AppState {
+            evaluation: Rc::new(evaluate(&form, self.today)),
+            form,
+            ..self.clone()
+        }
+    }
+}
+
+/// Parameters kept when the buyer switches category: where and when they buy, and their prices.
+const KEPT_ON_CATEGORY_CHANGE: &[&str] = &[
+    "region",
+    "date",
+    "grade",
+    "tariff",
+    "water_price",
+    "gas_price",
+];
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match action {
+            Action::SetLocale(locale) if locale != self.locale => AppState {
+                locale,
+                ..(*self).clone()
+            },
+            Action::SelectCategory(category) if self.category() != Some(category) => {
+                let mut form = Form::new();
+                for key in KEPT_ON_CATEGORY_CHANGE {
+                    if let Some(v) = self.form.get(key) {
+                        form.set(*key, v);
+                    }
+                }
+                form.set("cat", category.slug());
+                self.with_form(form)
+            }
+            Action::SetField(param, text) if self.form.get(param) != Some(text.as_str()) => {
+                let mut form = self.form.clone();
+                if text.is_empty() {
+                    form.remove(param);
+                } else {
+                    form.set(param, text);
+                }
+                self.with_form(form)
+            }
+            Action::SetElder(elder) if elder != self.elder => AppState {
+                elder,
+                ..(*self).clone()
+            },
+            Action::DismissNotices => AppState {
+                link_notices: Vec::new(),
+                storage_notice: None,
+                ..(*self).clone()
+            },
+            Action::Reset => AppState {
+                link_notices: Vec::new(),
+                storage_notice: None,
+                ..self.with_form(Form::new())
+            },
+            // Nothing changed: the same Rc, so nothing re-renders.
+            _ => return self,
+        };
+        Rc::new(next)
+    }
+}
+
+/// The inputs of one group for a category, in display order.
+pub fn fields_in(
+    category: Category,
+    group: FieldGroup,
+) -> impl Iterator<Item = &'static crate::domain::evaluate::FieldSpec> {
+    fields(category).iter().filter(move |f| f.group == group)
+}
