@@ -11,6 +11,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+#[path = "build/guide_data.rs"]
+mod guide_data;
+
 const DATA_DIR: &str = "assets/data";
 const FILES: [&str; 5] = [
     "sources.toml",
@@ -585,6 +588,8 @@ fn main() {
     let path = Path::new(&out_dir).join("data.rs");
     std::fs::write(&path, out)
         .unwrap_or_else(|e| panic!("data: cannot write {}: {e}", path.display()));
+    guide_data::generate(Path::new(DATA_DIR), Path::new(&out_dir))
+        .unwrap_or_else(|e| panic!("\n\n{e}\n\n"));
 }
 
 fn check_factors(c: &mut Checker, f: &FactorsFile) {

@@ -7,6 +7,7 @@ pub mod date;
 mod engine;
 pub mod evaluate;
 pub mod form_fields;
+pub mod guide;
 pub mod json;
 pub mod locale;
 pub mod money;
