@@ -57,6 +57,10 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::SetField(param, text))
         })
     };
+    let onelder = {
+        let state = state.clone();
+        Callback::from(move |on: bool| state.dispatch(Action::SetElder(on)))
+    };
     let ondismiss = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::DismissNotices))
@@ -102,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
             data-testid="app-ready"
             data-hydrated={if *mounted { "true" } else { "false" }}
         >
-            <SiteHeader {locale} {onlocale} />
+            <SiteHeader {locale} {onlocale} elder={state.elder} {onelder} />
             <NoticeList notices={link_notices} {locale} testid="link-notices" warning=true ondismiss={Some(ondismiss)} />
             <main class="hx-main">
                 <CategoryPicker {locale} selected={category} {onselect} />

@@ -8,6 +8,10 @@ pub struct SiteHeaderProps {
     pub locale: Locale,
     /// Called with the locale the user switches to.
     pub onlocale: Callback<Locale>,
+    /// 长辈模式 is on.
+    pub elder: bool,
+    /// Called with the new 长辈模式 setting.
+    pub onelder: Callback<bool>,
 }
 
 /// Product name, what Huanxin does, and the language switch.
@@ -19,6 +23,11 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
         let onlocale = props.onlocale.clone();
         move |_| onlocale.emit(other)
     };
+    let onelder = {
+        let onelder = props.onelder.clone();
+        let elder = props.elder;
+        move |_| onelder.emit(!elder)
+    };
     html! {
         <header class="hx-header">
             <div class="hx-header__bar">
@@ -26,6 +35,16 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     <span class="hx-header__logo" aria-hidden="true">{"⟳"}</span>
                     {text.product_name}
                 </h1>
+                <div class="hx-header__tools">
+                <button
+                    type="button"
+                    class="hx-button hx-button--ghost"
+                    aria-pressed={if props.elder { "true" } else { "false" }}
+                    data-testid="elder-toggle"
+                    onclick={onelder}
+                >
+                    {props.locale.pick("长辈模式", "Large text")}
+                </button>
                 <button
                     type="button"
                     class="hx-button hx-button--ghost"
@@ -36,6 +55,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 >
                     {text.switch_language}
                 </button>
+                </div>
             </div>
             <p class="hx-header__tagline">{text.tagline}</p>
         </header>
