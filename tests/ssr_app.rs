@@ -45,7 +45,7 @@ async fn english_shell() {
 async fn deep_link_prefills_and_shows_results() {
     let html = render_query(
         Locale::Zh,
-        "?cat=fridge&price=5999&grade=1&old_kwh_day=1.2&new_kwh_day=0.5&date=2026-05-01",
+        "?cat=fridge&price=5999&grade=1&old_kwh_24h=1.2&new_kwh_24h=0.5&date=2026-05-01",
     )
     .await;
     assert!(html.contains(r#"data-testid="annual-money-saved""#));

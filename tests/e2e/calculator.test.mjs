@@ -1,0 +1,206 @@
+// The calculator as a buyer uses it (issue 4): whole flows, deep links, bad input, language, reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, screenshot, PHONE, KIOSK } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const HOOKS = ['annual-kwh-saved', 'annual-water-saved', 'annual-gas-saved', 'annual-money-saved', 'co2-saved', 'subsidy', 'net-price', 'payback-years'];
+
+async function values(page) {
+  const out = {};
+  for (const id of HOOKS) out[id] = await page.getAttribute(`[data-testid="${id}"]`, 'data-value');
+  return out;
+}
+
+async function withPage(opts, fn) {
+  const { page, context, log, ready } = await openPage(browser, opts.url ?? server.url, opts);
+  try {
+    await ready();
+    await fn(page, log);
+    assert.deepEqual(log.pageErrors, [], 'no uncaught errors');
+  } finally {
+    await context.close();
+  }
+}
+
+const close = (a, b, msg) => assert.ok(Math.abs(Number(a) - Number(b)) < 0.011, `${msg}: ${a} vs ${b}`);
+
+test('fridge by typing: contract numbers for the 2026 national rules', async () => {
+  await withPage({}, async page => {
+    await page.click('[data-testid="cat-fridge"]');
+    await page.fill('[data-testid="date"]', '2026-05-01');
+    await page.fill('[data-testid="old_kwh_year"]', '450');
+    await page.fill('[data-testid="new_kwh_year"]', '200');
+    await page.fill('[data-testid="tariff"]', '0.5');
+    await page.fill('[data-testid="price"]', '5999');
+    await page.fill('[data-testid="trade_in"]', '100');
+    const v = await values(page);
+    close(v['annual-kwh-saved'], 250, 'kWh saved');
+    close(v['annual-money-saved'], 125, 'yuan saved = 250 × 0.5');
+    close(v['subsidy'], 899.85, '15 % of 5999');
+    close(v['net-price'], 4999.15, '5999 − 899.85 − 100');
+    close(v['payback-years'], 39.99, '4999.15 ÷ 125');
+    close(v['co2-saved'], 132.65, '250 × 0.5306');
+    await screenshot(page, 'calc-fridge-phone-zh');
+  });
+});
+
+test('washer: electricity and water; full-width digits and 万 are understood', async () => {
+  await withPage({}, async page => {
+    await page.click('[data-testid="cat-washer"]');
+    await page.fill('[data-testid="date"]', '2025-06-01');
+    await page.selectOption('[data-testid="grade"]', '2');
+    await page.fill('[data-testid="old_kwh_year"]', '100');
+    await page.fill('[data-testid="new_kwh_year"]', '60');
+    await page.fill('[data-testid="old_water_m3_year"]', '30');
+    await page.fill('[data-testid="new_water_m3_year"]', '15');
+    await page.fill('[data-testid="tariff"]', '0,6');
+    await page.fill('[data-testid="water_price"]', '4');
+    await page.fill('[data-testid="price"]', '０.３万');
+    const v = await values(page);
+    close(v['annual-money-saved'], 84, '40 × 0.6 + 15 × 4');
+    close(v['annual-water-saved'], 15, 'water saved');
+    close(v['subsidy'], 450, '2025, grade 2: 15 % of 3000');
+  });
+});
+
+test('gas water heater: gas saved and its CO2', async () => {
+  await withPage({}, async page => {
+    await page.click('[data-testid="cat-gas_water_heater"]');
+    await page.fill('[data-testid="date"]', '2025-03-01');
+    await page.fill('[data-testid="old_gas_m3_year"]', '100');
+    await page.fill('[data-testid="new_gas_m3_year"]', '80');
+    await page.fill('[data-testid="old_kwh_year"]', '0');
+    await page.fill('[data-testid="new_kwh_year"]', '0');
+    await page.fill('[data-testid="gas_price"]', '3');
+    await page.fill('[data-testid="price"]', '4000');
+    const v = await values(page);
+    close(v['annual-gas-saved'], 20, 'gas saved');
+    close(v['annual-money-saved'], 60, '20 × 3');
+    close(v['co2-saved'], 43.24, '20 × 2.162');
+    close(v['subsidy'], 800, '2025, grade 1: 20 % of 4000');
+  });
+});
+
+test('air conditioner from its label figures, in English, grade 1 beats grade 2', async () => {
+  await withPage({ locale: 'en-US' }, async page => {
+    await page.click('[data-testid="cat-ac"]');
+    await page.fill('[data-testid="old_cooling_kwh"]', '900');
+    await page.fill('[data-testid="old_heating_kwh"]', '600');
+    await page.fill('[data-testid="price"]', '4599');
+    await page.selectOption('[data-testid="region"]', 'SH');
+    const v = await values(page);
+    assert.ok(Number(v['annual-kwh-saved']) > 0, 'a grade-1 unit saves electricity');
+    assert.ok(Number(v['annual-money-saved']) > 0);
+    assert.match(await page.textContent('[data-testid="results"]'), /year/i);
+    await screenshot(page, 'calc-ac-phone-en');
+  });
+});
+
+test('deep link pre-fills every field and the address follows typing', async () => {
+  const q = '?lang=en&cat=fridge&region=bj&date=2026-05-01&grade=1&price=5999&trade_in=200&old_kwh_year=450&new_kwh_year=200&tariff=0.4883';
+  await withPage({ url: server.url + q }, async page => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.inputValue('[data-testid="price"]'), '5999');
+    close(await page.getAttribute('[data-testid="subsidy"]', 'data-value'), 899.85, 'subsidy');
+    close(await page.getAttribute('[data-testid="net-price"]', 'data-value'), 4899.15, 'net');
+    await page.fill('[data-testid="price"]', '6100');
+    await page.waitForFunction(() => location.search.includes('price=6100'));
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('cat'), 'fridge');
+    assert.equal(url.searchParams.get('lang'), 'en');
+    close(await page.getAttribute('[data-testid="subsidy"]', 'data-value'), 915, '15 % of 6100');
+    // The shared address reproduces the state in a fresh page.
+    const again = await openPage(browser, page.url(), { locale: 'zh-CN' });
+    try {
+      await again.ready();
+      close(await again.page.getAttribute('[data-testid="subsidy"]', 'data-value'), 915, 'round trip');
+      assert.equal(await again.page.getAttribute('html', 'lang'), 'en');
+    } finally {
+      await again.context.close();
+    }
+  });
+});
+
+test('bad input in fields: a clear inline message, the rest stays', async () => {
+  await withPage({}, async page => {
+    await page.click('[data-testid="cat-fridge"]');
+    await page.fill('[data-testid="date"]', '2026-05-01');
+    await page.fill('[data-testid="old_kwh_year"]', '450');
+    await page.fill('[data-testid="new_kwh_year"]', '200');
+    await page.fill('[data-testid="tariff"]', '0.5');
+    const before = await page.getAttribute('[data-testid="annual-money-saved"]', 'data-value');
+    for (const bad of ['abc', '-5', '1e12', '1..2', '<script>alert(1)</script>', '0x10', '∞', 'NaN']) {
+      await page.fill('[data-testid="price"]', bad);
+      const err = await page.textContent('[data-testid="error-price"]');
+      assert.ok(err && err.trim().length > 3, `message for ${bad}`);
+      assert.equal(await page.getAttribute('[data-testid="annual-money-saved"]', 'data-value'), before, `results kept for ${bad}`);
+      assert.equal(await page.inputValue('[data-testid="old_kwh_year"]'), '450');
+    }
+    for (const bad of ['abc', '-1', '1e12']) {
+      await page.fill('[data-testid="old_kwh_year"]', bad);
+      assert.ok(await page.isVisible('[data-testid="error-old_kwh_year"]'), `kWh ${bad}`);
+    }
+    await page.fill('[data-testid="price"]', '５９９９元');
+    assert.equal(await page.$('[data-testid="error-price"]'), null);
+  });
+});
+
+test('bad parameters: named in a notice, the page still works', async () => {
+  const q = '?cat=fridge&price=%E4%B8&foo=1&grade=7&date=2026-13-45&region=ZZ&old_kwh_year=abc&lang=fr';
+  await withPage({ url: server.url + q }, async page => {
+    const notices = await page.textContent('[data-testid="link-notices"]');
+    assert.match(notices, /foo/);
+    assert.match(notices, /price/);
+    assert.ok(await page.isVisible('[data-testid="error-grade"]'));
+    assert.ok(await page.isVisible('[data-testid="error-date"]'));
+    assert.ok(await page.isVisible('[data-testid="error-region"]'));
+    assert.ok(await page.isVisible('[data-testid="error-old_kwh_year"]'));
+    assert.ok(await page.isVisible('[data-testid="cat-fridge"]'));
+  });
+  await withPage({ url: server.url + '?cat=toaster&%%%=1' }, async page => {
+    assert.ok(await page.isVisible('[data-testid="category-picker"]'));
+  });
+});
+
+test('reload restores; corrupt storage starts fresh with a notice; start over clears', async () => {
+  const { page, context, ready } = await openPage(browser, server.url);
+  try {
+    await ready();
+    await page.click('[data-testid="cat-tv"]');
+    await page.fill('[data-testid="price"]', '3999');
+    await page.goto(server.url); // no query: storage is all there is
+    await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
+    assert.equal(await page.inputValue('[data-testid="price"]'), '3999');
+    await page.click('[data-testid="start-over"]');
+    assert.equal(await page.$('[data-testid="price"]'), null);
+    await page.evaluate(() => localStorage.setItem('huanxin.state', '\u0000garbage{'));
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
+    assert.ok(await page.isVisible('[data-testid="link-notices"]'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('screenshots of the answer at phone and kiosk size, zh and en', async () => {
+  const q = 'cat=fridge&date=2026-05-01&grade=1&price=5999&trade_in=200&old_year=2012&volume_l=400';
+  for (const [size, viewport] of [['phone', PHONE], ['kiosk', KIOSK]]) {
+    for (const lang of ['zh', 'en']) {
+      await withPage({ url: `${server.url}?lang=${lang}&${q}`, viewport }, async page => {
+        await page.locator('[data-testid="result-summary"]').scrollIntoViewIfNeeded();
+        await screenshot(page, `answer-${size}-${lang}`);
+      });
+    }
+  }
+});
