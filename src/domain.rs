@@ -10,9 +10,12 @@ pub mod form_fields;
 pub mod guide;
 pub mod json;
 pub mod locale;
+mod model;
 pub mod money;
 pub mod number;
 pub mod query;
+pub mod subsidy;
 
 pub use data::{regions, rule_sets, DATA_AS_OF, DATA_VERSION};
 pub use evaluate::{evaluate, fields, Evaluation, FieldError, FieldSpec, Form, Outcome};
+pub use subsidy::subsidy_for;
