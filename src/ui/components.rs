@@ -6,3 +6,4 @@ pub mod form_section;
 pub mod notice_list;
 pub mod result_summary;
 pub mod site_header;
+pub mod trade_in_guide;
