@@ -13,6 +13,7 @@ pub mod locale;
 mod model;
 pub mod money;
 pub mod number;
+pub mod qr;
 pub mod query;
 pub mod subsidy;
 
