@@ -6,9 +6,11 @@ use super::evaluate::Form;
 use super::locale::Locale;
 
 /// Longest query accepted; the rest is ignored with a notice.
-pub const MAX_QUERY_CHARS: usize = 4096;
+pub const MAX_QUERY_CHARS: usize = 20_000;
 /// Longest single value kept; longer values are dropped with a notice.
 pub const MAX_VALUE_CHARS: usize = 64;
+/// Longest `channels` value (a host's JSON channel list, validated by `guide`).
+pub const MAX_CHANNELS_CHARS: usize = 16_384;
 /// At most this many parameters are read.
 pub const MAX_PARAMS: usize = 64;
 
@@ -105,7 +107,12 @@ pub fn parse_query(query: &str, known: impl Fn(&str, &Form) -> bool) -> ParsedQu
             out.notices.push(notice(&key, "bad_encoding"));
             continue;
         };
-        if value.chars().count() > MAX_VALUE_CHARS {
+        let limit = if key == "channels" {
+            MAX_CHANNELS_CHARS
+        } else {
+            MAX_VALUE_CHARS
+        };
+        if value.chars().count() > limit {
             out.notices.push(notice(&key, "too_long"));
             continue;
         }

@@ -10,7 +10,9 @@ use crate::ui::components::category_picker::CategoryPicker;
 use crate::ui::components::form_section::FormSection;
 use crate::ui::components::notice_list::{NoticeList, NoticeText};
 use crate::ui::components::result_summary::ResultSummary;
+use crate::ui::components::rules_banner::RulesBanner;
 use crate::ui::components::site_header::SiteHeader;
+use crate::ui::components::trade_in_guide::TradeInGuide;
 use crate::ui::i18n::strings;
 use crate::ui::state::{Action, AppState, Start, StorageNotice};
 
@@ -109,6 +111,7 @@ pub fn App(props: &AppProps) -> Html {
             <SiteHeader {locale} {onlocale} elder={state.elder} {onelder} />
             <NoticeList notices={link_notices} {locale} testid="link-notices" warning=true ondismiss={Some(ondismiss)} />
             <main class="hx-main">
+                <RulesBanner {locale} today={state.today} />
                 <CategoryPicker {locale} selected={category} {onselect} />
                 if let Some(category) = category {
                     <div class="hx-layout">
@@ -137,6 +140,15 @@ pub fn App(props: &AppProps) -> Html {
                                 form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                         </div>
                     </div>
+                    <TradeInGuide
+                        {category}
+                        region={evaluation.outcome.as_ref().and_then(|o| o.region).map(AttrValue::from)}
+                        purchase={evaluation.outcome.as_ref().map(|o| o.date).unwrap_or(state.today)}
+                        old_age_years={state.old_age_years()}
+                        {locale}
+                        host={state.host_channels.clone()}
+                        host_error={state.host_channels_error.clone()}
+                    />
                     <div class="hx-actions">
                         <button type="button" class="hx-button hx-button--ghost" data-testid="start-over" onclick={onreset}>
                             {locale.pick("重新开始", "Start over")}

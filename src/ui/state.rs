@@ -8,7 +8,9 @@ use yew::prelude::*;
 use crate::domain::category::Category;
 use crate::domain::date::Date;
 use crate::domain::evaluate::{evaluate, fields, Evaluation, FieldGroup, Form};
+use crate::domain::guide::{parse_channel_override, ChannelOverride, OverrideError};
 use crate::domain::locale::Locale;
+use crate::domain::number::parse_number;
 use crate::domain::query::{parse_deep_link, to_query, ParamNotice};
 
 /// Prefix of the stored form; a different prefix means an old or foreign format.
@@ -49,6 +51,10 @@ pub struct AppState {
     pub storage_notice: Option<StorageNotice>,
     /// 长辈模式: larger text and controls.
     pub elder: bool,
+    /// The host's own channel list (`channels` parameter), validated.
+    pub host_channels: Option<Rc<ChannelOverride>>,
+    /// Why the host's channel list was rejected.
+    pub host_channels_error: Option<OverrideError>,
 }
 
 /// What the user can do.
@@ -99,6 +105,14 @@ impl AppState {
                 elder = v == "1";
             }
         }
+        let (host_channels, host_channels_error) =
+            match link.ui.iter().find(|(k, _)| k == "channels") {
+                Some((_, json)) => match parse_channel_override(json) {
+                    Ok(list) => (Some(Rc::new(list)), None),
+                    Err(e) => (None, Some(e)),
+                },
+                None => (None, None),
+            };
         let locale = link
             .locale
             .or(stored_locale)
@@ -112,7 +126,16 @@ impl AppState {
             link_notices: link.notices,
             storage_notice,
             elder,
+            host_channels,
+            host_channels_error,
         }
+    }
+
+    /// The old unit's age in years, from the purchase year typed (for the safe-use warning).
+    pub fn old_age_years(&self) -> Option<f64> {
+        let year = parse_number(self.form.get("old_year")?).ok()?;
+        let age = f64::from(self.today.year()) - year;
+        (0.0..=80.0).contains(&age).then_some(age)
     }
 
     /// The selected category, when valid.
