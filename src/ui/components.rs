@@ -5,5 +5,6 @@ pub mod field_input;
 pub mod form_section;
 pub mod notice_list;
 pub mod result_summary;
+pub mod rules_banner;
 pub mod site_header;
 pub mod trade_in_guide;
