@@ -1,0 +1,368 @@
+//! "How we calculated": every assumption behind the numbers, with its source, date and confidence,
+//! each one the buyer can override editable in place.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::data::{Confidence, RuleSet, Source, DATA_AS_OF, DATA_VERSION};
+use crate::domain::evaluate::{fields, Assumption, Evaluation, FieldKind, FieldSpec, Form};
+use crate::domain::locale::Locale;
+use crate::domain::money::{format_number_trimmed, plain_number};
+
+#[derive(Properties, PartialEq)]
+pub struct AssumptionsPanelProps {
+    pub locale: Locale,
+    /// The engine's answer; nothing is rendered without an outcome.
+    pub evaluation: Rc<Evaluation>,
+    /// The raw form text: the current value of each editable assumption.
+    pub form: Form,
+    /// Called with (parameter, raw text) on every edit of an assumption.
+    pub onedit: Callback<(&'static str, String)>,
+    /// Whether the panel starts open.
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// A `<details>` panel: the assumptions list, the subsidy rule set used (or that none covers the
+/// date), and the data version.
+#[component]
+pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
+    let Some(outcome) = props.evaluation.outcome.as_ref() else {
+        return html! {};
+    };
+    let locale = props.locale;
+    let specs = fields(outcome.category);
+    // Keys should be unique; if the engine ever repeats one, a suffix keeps Yew's keyed list valid.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let items: Vec<Html> = outcome
+        .assumptions
+        .iter()
+        .map(|assumption| {
+            let count = seen.entry(assumption.key).or_insert(0);
+            let key = if *count == 0 {
+                assumption.key.to_string()
+            } else {
+                format!("{}#{count}", assumption.key)
+            };
+            *count += 1;
+            render_assumption(assumption, key, specs, props)
+        })
+        .collect();
+    let no_rule_set = props
+        .evaluation
+        .notices
+        .iter()
+        .find(|n| n.code == "no_rule_set")
+        .map(|n| locale.pick(n.zh.as_str(), n.en.as_str()));
+    html! {
+        <details class="hx-assume" data-testid="assumptions" open={props.open}>
+            <summary class="hx-assume__summary">
+                {locale.pick("计算依据（可修改）", "How we calculated (you can change it)")}
+            </summary>
+            <p class="hx-hint">
+                {locale.pick(
+                    "每个数值都注明来源和核对日期；标“未核实”的是我们的假设，您可以改成自己的数值。",
+                    "Every value shows its source and the date it was checked; values marked “unverified” are our assumptions, and you can replace them with your own.",
+                )}
+            </p>
+            <ul class="hx-assume__list">{items}</ul>
+            <section class="hx-assume__rules" data-testid="assume-rule-set">
+                <h3 class="hx-assume__heading">{locale.pick("补贴规则", "Subsidy rules")}</h3>
+                {
+                    match outcome.rule_set {
+                        Some(rules) => render_rule_set(rules, locale),
+                        None => html! {
+                            <p class="hx-assume__none" data-testid="assume-no-rule-set">
+                                {no_rule_set.unwrap_or(locale.pick(
+                                    "购买日期不在任何已知的补贴政策期内，补贴按0计算。",
+                                    "The purchase date is outside every known subsidy period, so no subsidy is counted.",
+                                ))}
+                            </p>
+                        },
+                    }
+                }
+            </section>
+            <p class="hx-assume__version" data-testid="data-version">
+                {locale.pick(
+                    format!("数据版本 {DATA_VERSION}，核对至 {DATA_AS_OF}。"),
+                    format!("Data version {DATA_VERSION}, checked up to {DATA_AS_OF}."),
+                )}
+            </p>
+        </details>
+    }
+}
+
+fn render_assumption(
+    assumption: &Assumption,
+    key: String,
+    specs: &'static [FieldSpec],
+    props: &AssumptionsPanelProps,
+) -> Html {
+    let locale = props.locale;
+    let spec = assumption
+        .param
+        .and_then(|p| specs.iter().find(|s| s.param == p));
+    // The typed text is in the field's unit, so prefer the field's words for it.
+    let unit = match spec {
+        Some(s) if !s.unit_zh.is_empty() || !s.unit_en.is_empty() => {
+            locale.pick(s.unit_zh, s.unit_en)
+        }
+        _ => unit_words(assumption.unit, locale),
+    };
+    let value = format_number_trimmed(assumption.value, 3, locale);
+    let source = if assumption.user_value {
+        html! { {locale.pick("您填写的数值", "your own value")} }
+    } else {
+        source_link(assumption.source, assumption.url)
+    };
+    html! {
+        <li key={key} class="hx-assume__item" data-key={assumption.key}>
+            <div class="hx-assume__head">
+                <span class="hx-assume__label">{locale.pick(assumption.label_zh, assumption.label_en)}</span>
+                <span class="hx-assume__value" data-value={plain_number(assumption.value)}>
+                    {value}
+                    if !unit.is_empty() {
+                        {" "}{unit}
+                    }
+                </span>
+                if assumption.user_value {
+                    <span class="hx-badge hx-badge--user">{locale.pick("您的数值", "your value")}</span>
+                } else {
+                    { confidence_badge(assumption.confidence, locale) }
+                }
+            </div>
+            <p class="hx-assume__source">
+                <span class="hx-assume__source-label">{locale.pick("来源：", "Source: ")}</span>
+                {source}
+                if !assumption.user_value && !assumption.as_of.is_empty() {
+                    <span class="hx-assume__as-of">
+                        {locale.pick(
+                            format!("（核对于 {}）", assumption.as_of),
+                            format!(" (checked {})", assumption.as_of),
+                        )}
+                    </span>
+                }
+            </p>
+            if let Some(param) = assumption.param {
+                { render_editor(param, spec, assumption, unit, props) }
+            }
+        </li>
+    }
+}
+
+/// The in-place editor of an assumption the buyer can override.
+///
+/// The same parameter usually has its own input in the form above, which already carries
+/// `data-testid` = the parameter name; this one is `assume-<param>` (and its error
+/// `assume-error-<param>`) so every test id on the page stays unique. A parameter the category's
+/// form does not list (e.g. a typed water price for a fridge) still gets a number box.
+fn render_editor(
+    param: &'static str,
+    spec: Option<&FieldSpec>,
+    assumption: &Assumption,
+    unit: &str,
+    props: &AssumptionsPanelProps,
+) -> Html {
+    let locale = props.locale;
+    let id = format!("assume-{param}");
+    let error_id = format!("assume-error-{param}");
+    let current = props.form.get(param).unwrap_or_default().to_string();
+    let error = props.evaluation.error(param);
+    let invalid = if error.is_some() { "true" } else { "false" };
+    let choices = spec
+        .filter(|s| s.kind == FieldKind::Choice)
+        .map(|s| s.choices);
+    let label = html! {
+        <label class="hx-assume__edit-label" for={id.clone()}>
+            {locale.pick("改为", "Change to")}
+            <span class="hx-visually-hidden">
+                {locale.pick(format!("：{}", assumption.label_zh), format!(": {}", assumption.label_en))}
+            </span>
+            if !unit.is_empty() && choices.is_none() {
+                {locale.pick(format!("（{unit}）"), format!(" ({unit})"))}
+            }
+        </label>
+    };
+    let control = if let Some(choices) = choices {
+        let onchange = {
+            let onedit = props.onedit.clone();
+            move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                onedit.emit((param, select.value()));
+            }
+        };
+        html! {
+            <select
+                id={id.clone()}
+                class="hx-assume__input"
+                data-testid={id.clone()}
+                aria-invalid={invalid}
+                aria-describedby={error.map(|_| error_id.clone())}
+                {onchange}
+            >
+                <option value="" selected={current.is_empty()}>{locale.pick("默认", "Default")}</option>
+                for choice in choices.iter() {
+                    <option
+                        key={choice.value}
+                        value={choice.value}
+                        selected={choice.value.eq_ignore_ascii_case(&current)}
+                    >
+                        {locale.pick(choice.label_zh, choice.label_en)}
+                    </option>
+                }
+            </select>
+        }
+    } else {
+        let oninput = {
+            let onedit = props.onedit.clone();
+            move |e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                onedit.emit((param, input.value()));
+            }
+        };
+        // The placeholder is what the engine uses when the box is empty.
+        let placeholder = if assumption.user_value {
+            spec.and_then(|s| s.default)
+                .map(|d| format_number_trimmed(d, 3, locale))
+                .unwrap_or_default()
+        } else {
+            format_number_trimmed(assumption.value, 3, locale)
+        };
+        html! {
+            <input
+                id={id.clone()}
+                class="hx-assume__input"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                maxlength="40"
+                data-testid={id.clone()}
+                value={current}
+                {placeholder}
+                aria-invalid={invalid}
+                aria-describedby={error.map(|_| error_id.clone())}
+                {oninput}
+            />
+        }
+    };
+    html! {
+        <div class="hx-assume__edit">
+            {label}
+            {control}
+            if let Some(error) = error {
+                <p class="hx-assume__error" id={error_id.clone()} data-testid={error_id.clone()}>
+                    {locale.pick(error.zh.as_str(), error.en.as_str())}
+                </p>
+            }
+        </div>
+    }
+}
+
+fn render_rule_set(rules: &RuleSet, locale: Locale) -> Html {
+    let note = locale.pick(rules.note_zh, rules.note_en);
+    html! {
+        <>
+            <p class="hx-assume__rule-name" data-testid="assume-rule-set-name">
+                {locale.pick(rules.name_zh, rules.name_en)}
+            </p>
+            <p class="hx-assume__source">
+                {locale.pick(
+                    format!("有效期：{} 至 {}", rules.valid_from, rules.valid_to),
+                    format!("In force: {} to {}", rules.valid_from, rules.valid_to),
+                )}
+            </p>
+            { source_line(&rules.source, locale) }
+            if !note.is_empty() {
+                <p class="hx-assume__note">{note}</p>
+            }
+        </>
+    }
+}
+
+/// Source, check date and confidence of a data value.
+fn source_line(source: &Source, locale: Locale) -> Html {
+    html! {
+        <p class="hx-assume__source">
+            <span class="hx-assume__source-label">{locale.pick("来源：", "Source: ")}</span>
+            { source_link(source.name, source.url) }
+            if !source.as_of.is_empty() {
+                <span class="hx-assume__as-of">
+                    {locale.pick(
+                        format!("（核对于 {}）", source.as_of),
+                        format!(" (checked {})", source.as_of),
+                    )}
+                </span>
+            }
+            {" "}
+            { confidence_badge(source.confidence, locale) }
+        </p>
+    }
+}
+
+/// The citation, linked when it has an address (opened in a new tab, without an opener).
+fn source_link(name: &'static str, url: &'static str) -> Html {
+    if url.is_empty() {
+        html! { <cite class="hx-assume__cite">{name}</cite> }
+    } else {
+        html! {
+            <a class="hx-assume__link" href={url} target="_blank" rel="noopener noreferrer">
+                <cite class="hx-assume__cite">{name}</cite>
+            </a>
+        }
+    }
+}
+
+/// The confidence mark as words plus a symbol, so it never depends on colour alone.
+fn confidence_badge(confidence: Confidence, locale: Locale) -> Html {
+    let symbol = match confidence {
+        Confidence::Verified => "✓",
+        Confidence::Secondary => "≈",
+        Confidence::Unverified => "!",
+    };
+    html! {
+        <span
+            class={classes!("hx-badge", format!("hx-badge--{}", confidence.code()))}
+            data-confidence={confidence.code()}
+        >
+            <span aria-hidden="true">{symbol}{" "}</span>
+            {confidence.label(locale)}
+        </span>
+    }
+}
+
+/// A data unit symbol in the buyer's words; unknown symbols are shown as they are.
+fn unit_words(unit: &'static str, locale: Locale) -> &'static str {
+    let (zh, en) = match unit {
+        "yuan" => ("元", "yuan"),
+        "yuan/kWh" => ("元/度", "yuan/kWh"),
+        "yuan/m3" => ("元/立方米", "yuan/m³"),
+        "kgCO2/kWh" => ("千克CO₂/度", "kg CO₂/kWh"),
+        "kgCO2/m3" => ("千克CO₂/立方米", "kg CO₂/m³"),
+        "years" => ("年", "years"),
+        "h/yr" => ("小时/年", "h/yr"),
+        "h/day" => ("小时/天", "h/day"),
+        "min/day" => ("分钟/天", "min/day"),
+        "1/week" => ("次/周", "per week"),
+        "1/day" => ("次/天", "per day"),
+        "1/yr" => ("次/年", "per year"),
+        "L" => ("升", "L"),
+        "L/day" => ("升/天", "L/day"),
+        "kWh" => ("度", "kWh"),
+        "kWh/yr" => ("度/年", "kWh/yr"),
+        "kWh/day" => ("度/天", "kWh/day"),
+        "MJ/day" => ("兆焦/天", "MJ/day"),
+        "MJ/m3" => ("兆焦/立方米", "MJ/m³"),
+        "m3" => ("立方米", "m³"),
+        "m3/h" => ("立方米/时", "m³/h"),
+        "W" => ("瓦", "W"),
+        "kg" => ("千克", "kg"),
+        "in" => ("英寸", "in"),
+        "degC" => ("℃", "°C"),
+        "K" => ("K", "K"),
+        "ratio" | "W/W" => ("", ""),
+        other => (other, other),
+    };
+    locale.pick(zh, en)
+}
