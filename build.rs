@@ -63,7 +63,7 @@ const NEEDS: [Needs; 15] = [
     (
         "fridge",
         &[("eta_pct", "%", &["all"])],
-        &[],
+        &[("volume_l", "L")],
         &[
             ("m", "kWh/L/yr"),
             ("n", "kWh/yr"),

@@ -264,7 +264,7 @@ const OLD_COMMON: [FieldSpec; 2] = [
         [
             "旧机购买年份",
             "Year the old unit was bought",
-            "年",
+            "",
             "",
             "不知道标签数据时，按当年标准和使用年限估算。",
             "Without its label figures we estimate from the standard of that year and its age.",
