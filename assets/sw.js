@@ -1,0 +1,74 @@
+/*
+ * 换新算 Huanxin service worker: the calculator opens and works offline after the first visit.
+ *
+ * tools/sw-manifest.mjs fills in, after the release build, the list of files to precache (the app
+ * shell: index.html, the boot module, the wasm, icons, manifest) and a version made from their
+ * contents. A new release has a new version, so the browser installs this worker again, which caches
+ * the new files under a new name and, once active, deletes every older Huanxin cache.
+ *
+ * Strategy: page loads go to the network first (so a new release is seen at once) and fall back to
+ * the cached shell when offline; every other same-origin GET is answered from the cache first
+ * (hashed names never change), else fetched. Nothing is ever sent anywhere else: this worker only
+ * handles requests to its own origin.
+ */
+'use strict';
+
+var VERSION = '__HX_SW_VERSION__';
+var PRECACHE = ['__HX_SW_PRECACHE__'];
+var PREFIX = 'huanxin-';
+var CACHE = PREFIX + VERSION;
+var SHELL = './';
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(
+    caches.open(CACHE)
+      .then(function (cache) {
+        // `cache: 'reload'`: fetch from the server, not from the HTTP cache of an older release.
+        return cache.addAll(PRECACHE.map(function (url) { return new Request(url, { cache: 'reload' }); }));
+      })
+      .then(function () { return self.skipWaiting(); })
+  );
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(
+    caches.keys()
+      .then(function (names) {
+        return Promise.all(names.map(function (name) {
+          return name.indexOf(PREFIX) === 0 && name !== CACHE ? caches.delete(name) : null;
+        }));
+      })
+      .then(function () { return self.clients.claim(); })
+  );
+});
+
+self.addEventListener('fetch', function (event) {
+  var request = event.request;
+  if (request.method !== 'GET') return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (request.mode === 'navigate') {
+    // The page: network first; offline, the cached shell (the deep link's query is read by the app).
+    event.respondWith(
+      fetch(request).catch(function () {
+        return caches.open(CACHE).then(function (cache) {
+          return cache.match(SHELL).then(function (shell) {
+            return shell || cache.match(request, { ignoreSearch: true });
+          });
+        }).then(function (response) {
+          return response || Response.error();
+        });
+      })
+    );
+    return;
+  }
+
+  event.respondWith(
+    caches.open(CACHE).then(function (cache) {
+      return cache.match(request).then(function (cached) {
+        return cached || fetch(request);
+      });
+    })
+  );
+});
