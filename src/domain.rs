@@ -8,6 +8,7 @@ mod engine;
 pub mod evaluate;
 pub mod form_fields;
 pub mod guide;
+pub mod host_config;
 pub mod json;
 pub mod locale;
 mod model;

@@ -1,0 +1,85 @@
+//! Host configuration is untrusted input from retailers' pages and kiosk URLs: whatever arrives, the
+//! parser never panics and only allow-listed values come out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use huanxin::domain::host_config::{
+    parse_origin, HostConfig, HostMode, MAX_IDLE_SECONDS, MAX_STORE_CHARS, MIN_IDLE_SECONDS,
+};
+use huanxin::domain::query::parse_deep_link;
+use proptest::prelude::*;
+
+/// Names the parser reads, plus a few it must leave alone.
+const NAMES: &[&str] = &[
+    "mode", "embed", "origin", "theme", "store", "hide", "idle", "lang", "elder", "channels", "x",
+];
+
+fn value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z#:,;=0-9 ]{0,40}",
+        "(brand|accent|bg|surface|text|foo):#?[0-9a-fA-F]{0,7}(,(brand|text|bg):[0-9a-f]{3,6}){0,4}",
+        "(https?|ftp|javascript)://[a-z0-9.:\\[\\]@/?#-]{0,30}",
+        "(kiosk|embed|KIOSK|1|0|true|yes|)",
+        "-?[0-9]{0,12}",
+    ]
+}
+
+fn assert_clean(config: &HostConfig) -> Result<(), TestCaseError> {
+    for (_, colour) in &config.theme {
+        let css = colour.css();
+        prop_assert_eq!(css.len(), 7);
+        prop_assert!(css.starts_with('#') && css[1..].bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+    for (property, value) in config.css_properties() {
+        prop_assert!(property.starts_with("--hx-"));
+        prop_assert!(value.starts_with('#') && value.len() == 7);
+    }
+    if let Some(store) = &config.store {
+        prop_assert!(!store.is_empty() && store.chars().count() <= MAX_STORE_CHARS);
+        prop_assert!(!store.chars().any(char::is_control));
+        prop_assert_eq!(store.trim(), store.as_str());
+    }
+    prop_assert!((MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&config.idle_seconds));
+    if let Some(origin) = &config.parent_origin {
+        prop_assert_eq!(config.mode, HostMode::Embed);
+        prop_assert_eq!(parse_origin(origin), Some(origin.clone()));
+        prop_assert!(origin.starts_with("https://") || origin.starts_with("http://"));
+        let rest = origin.split_once("://").map_or("", |(_, r)| r);
+        prop_assert!(!rest.is_empty() && !rest.contains(['/', '?', '#', '@', '\\']));
+    }
+    let mut hidden = config.hidden.clone();
+    hidden.dedup();
+    prop_assert_eq!(hidden.len(), config.hidden.len());
+    for w in &config.warnings {
+        prop_assert!(w.value.chars().count() <= 33);
+        prop_assert!(!w.value.chars().any(char::is_control));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn any_parameters_give_clean_values(pairs in proptest::collection::vec(
+        (proptest::sample::select(NAMES), value()), 0..12)) {
+        let ui: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let config = HostConfig::parse(&ui);
+        assert_clean(&config)?;
+    }
+
+    #[test]
+    fn any_query_string_gives_clean_values(query in any::<String>()) {
+        let parsed = parse_deep_link(&query);
+        let config = HostConfig::parse(&parsed.ui);
+        assert_clean(&config)?;
+    }
+
+    #[test]
+    fn parse_origin_is_idempotent(text in "[a-zA-Z0-9:/.\\[\\]@?#-]{0,40}") {
+        if let Some(origin) = parse_origin(&text) {
+            prop_assert_eq!(parse_origin(&origin), Some(origin.clone()));
+            prop_assert!(origin.len() <= 64);
+        }
+    }
+}
