@@ -16,7 +16,7 @@ pub const MAX_PARAMS: usize = 64;
 
 /// Parameters the UI itself reads (not passed to the engine).
 pub const UI_PARAMS: &[&str] = &[
-    "lang", "mode", "elder", "theme", "store", "hide", "channels", "embed", "origin",
+    "lang", "mode", "elder", "theme", "store", "hide", "channels", "embed", "origin", "idle",
 ];
 
 /// A parameter that was not used, and why.
