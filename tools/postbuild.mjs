@@ -1,2 +1,141 @@
 #!/usr/bin/env node
-// Post-processing of trunk's dist/ (placeholder for the static first paint and boot module).
+// Turns trunk's dist/ into what ships (run by scripts/release.sh after `trunk build --release` and the
+// prerender step, before compression):
+//  - the static first paint: the app's HTML rendered at build time (src/bin/prerender.rs) goes into
+//    <div id="app">, so the page shows real content before the wasm arrives;
+//  - a CSP-safe boot: trunk's inline loader, modulepreload and wasm preload are replaced by ONE
+//    external module (wasm-bindgen's glue + tools/boot.js, content-hashed name, `integrity`) that
+//    fetches the wasm through a Request with its sha384 integrity; the wasm gets a content-hashed name
+//    and a same-mode preload that the fetch reuses; a `nomodule` script for browsers too old for
+//    modules;
+//  - no extra round trips: the CSS is inlined into one <style> (allowed by a CSP hash), the favicon
+//    becomes a data: URL;
+//  - the deployment headers: tools/headers.json plus that style hash, written to dist/_headers
+//    (the Netlify / Cloudflare Pages format; tools/serve.mjs reads it too).
+// Usage: node tools/postbuild.mjs [dist] [--prerendered target/prerender/app.html]
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..');
+const args = process.argv.slice(2);
+const flag = name => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const dist = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--prerendered') || 'dist');
+const prerendered = path.resolve(flag('--prerendered') || path.join(ROOT, 'target/prerender/app.html'));
+
+function fail(message) {
+  console.error(`postbuild: ${message}`);
+  process.exit(1);
+}
+const sha = (alg, data) => crypto.createHash(alg).update(data).digest('base64');
+const hex16 = data => crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
+const read = name => fs.readFileSync(path.join(dist, name));
+/** Exactly one match of `re` in `text`, or fail with `what`. */
+function one(text, re, what) {
+  const all = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
+  if (all.length !== 1) fail(`expected one ${what} in index.html, found ${all.length} (was postbuild already run on this dist?)`);
+  return all[0];
+}
+
+let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+
+// 1. Trunk's loader names the glue and the wasm.
+const loader = one(html, /<script type="module">([\s\S]*?)<\/script>\s*/, 'inline module loader');
+const glueName = (loader[1].match(/from '\.\/([^']+\.js)'/) || [])[1];
+const wasmName = (loader[1].match(/module_or_path: '\.\/([^']+_bg\.wasm)'/) || [])[1];
+if (!glueName || !wasmName) fail('could not read the glue and wasm names from trunk\'s loader');
+html = html.replace(loader[0], '');
+html = html.replace(/<link rel="modulepreload"[^>]*>\s*/g, '').replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\s*/g, '');
+
+// 2. The wasm, content-hashed.
+const wasm = read(wasmName);
+const wasmFile = `huanxin-${hex16(wasm)}_bg.wasm`;
+const wasmIntegrity = `sha384-${sha('sha384', wasm)}`;
+fs.renameSync(path.join(dist, wasmName), path.join(dist, wasmFile));
+
+// 3. One boot module: the glue plus tools/boot.js.
+let glue = read(glueName).toString('utf8');
+// Keep the module parseable by browsers older than our wasm needs (Chrome 61-79, Safari 11-13.0), so
+// that they reach the "browser too old" message: wasm-bindgen 0.2.130's one optional chaining.
+glue = glue.replace('/\\[object ([^\\]]+)\\]/.exec(toStringOutput)?.[1]', '(/\\[object ([^\\]]+)\\]/.exec(toStringOutput) || [])[1]');
+if (/\?\.[\w$[(]|\?\?/.test(glue.replace(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g, ''))) {
+  console.warn('postbuild: warning: the glue uses ?. or ??; browsers without them will not show the "too old" message');
+}
+if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as default[^}]*\};/.test(glue)) {
+  fail(`${glueName} does not look like wasm-bindgen's web-target glue (no __wbg_init)`);
+}
+if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
+const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
+  .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
+  .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity));
+const boot = `${glue.trimEnd()}\n\n${bootSource}`;
+const bootFile = `boot-${hex16(boot)}.js`;
+fs.writeFileSync(path.join(dist, bootFile), boot);
+fs.rmSync(path.join(dist, glueName));
+const legacy = fs.readFileSync(path.join(here, 'boot-legacy.js'));
+const legacyFile = `legacy-${hex16(legacy)}.js`;
+fs.writeFileSync(path.join(dist, legacyFile), legacy);
+
+// 4. The CSS, inlined in document order into one <style>, lightly minified.
+const links = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*\/?>\s*/g)];
+if (links.length === 0) fail('no stylesheet links found');
+let css = '';
+for (const link of links) {
+  css += read(link[1]).toString('utf8') + '\n';
+  html = html.replace(link[0], '');
+  fs.rmSync(path.join(dist, link[1]));
+}
+css = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim();
+if (css.includes('</')) fail('the CSS contains "</", which would end the <style> element');
+const styleHash = `'sha256-${sha('sha256', css)}'`;
+
+// 5. The favicon as a data: URL: no request, no error if a host does not serve it.
+const icon = one(html, /<link rel="icon" type="image\/svg\+xml" href="\.?\/?([^"]+\.svg)"\s*\/?>/, 'favicon link');
+const svg = read(icon[1]).toString('utf8').trim();
+const svgUrl = svg.replace(/"/g, "'").replace(/\s+/g, ' ').replace(/[%#<>&]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+html = html.replace(icon[0], `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,${svgUrl}">`);
+
+// 6. Head: the wasm preload, the boot module, the legacy message script, then the styles. The preload
+//    has the same mode and credentials as boot.js's fetch, so Chromium hands that fetch the preloaded
+//    bytes and checks them against the fetch's integrity (no second request). No `integrity` on the
+//    preload itself: Chromium ignores it for `as="fetch"` and warns in the console.
+const head = [
+  `<link rel="preload" href="./${wasmFile}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<script type="module" src="./${bootFile}" integrity="sha384-${sha('sha384', boot)}"></script>`,
+  `<script nomodule defer src="./${legacyFile}"></script>`,
+  `<style>${css}</style>`,
+].join('\n    ');
+if (!html.includes('</head>')) fail('no </head>');
+html = html.replace(/\s*<\/head>/, `\n    ${head}\n  </head>`);
+
+// 7. The static first paint.
+if (!fs.existsSync(prerendered)) fail(`no prerendered app at ${prerendered} (run: cargo run --features prerender --bin prerender > ${path.relative(ROOT, prerendered)})`);
+const app = fs.readFileSync(prerendered, 'utf8').trim();
+if (!app.includes('data-testid="app-ready"')) fail('the prerendered HTML is not the app');
+if (/<script|<style|\sstyle=|\son[a-z]+=/i.test(app)) fail('the prerendered HTML has a script, a style or an event attribute (the CSP would block it)');
+one(html, /<div id="app"><\/div>/, 'empty <div id="app">');
+html = html.replace('<div id="app"></div>', () => `<div id="app">${app}</div>`);
+one(html, /id="hx-boot-error"/, 'boot error message (#hx-boot-error)');
+
+// 8. Nothing inline that the CSP would block.
+const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)];
+if (inlineScripts.length) fail(`inline script left: ${inlineScripts[0][0]}`);
+if (/\sstyle="/.test(html)) fail('a style attribute is left in index.html');
+if ((html.match(/<style>/g) || []).length !== 1) fail('expected exactly one <style>');
+fs.writeFileSync(path.join(dist, 'index.html'), html);
+
+// 9. Deployment headers with this build's style hash, for every path.
+const headers = JSON.parse(fs.readFileSync(path.join(here, 'headers.json'), 'utf8'));
+const cspKey = Object.keys(headers).find(k => k.toLowerCase() === 'content-security-policy');
+if (!cspKey) fail('tools/headers.json has no content-security-policy');
+headers[cspKey] = headers[cspKey].split(';').map(d => d.trim()).filter(Boolean)
+  .map(d => (d.startsWith('style-src ') ? `${d} ${styleHash}` : d)).join('; ');
+if (!headers[cspKey].includes(styleHash)) fail('the CSP in tools/headers.json has no style-src directive');
+const lines = ['# Written by tools/postbuild.mjs from tools/headers.json; the style hash matches index.html.', '/*'];
+for (const [k, v] of Object.entries(headers)) if (!k.startsWith('_')) lines.push(`  ${k}: ${v}`);
+fs.writeFileSync(path.join(dist, '_headers'), lines.join('\n') + '\n');
+
+console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${legacyFile}, `
+  + `${css.length} B CSS inlined (${styleHash}), ${app.length} B static app, _headers`);

@@ -26,10 +26,19 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.toml': 'text/plain; charset=utf-8',
 };
 
-// Read the deployment headers from one place, so tests, benchmarks and the README agree.
+// Read the deployment headers from one place, so tests, benchmarks and the README agree: tools/headers.json,
+// then the build's dist/_headers over it (tools/postbuild.mjs adds the inline style's CSP hash there).
 function deploymentHeaders() {
   const file = path.join(path.dirname(new URL(import.meta.url).pathname), 'headers.json');
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return {}; }
+  let headers = {};
+  try { headers = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* no headers */ }
+  try {
+    for (const line of fs.readFileSync(path.join(dir, '_headers'), 'utf8').split('\n')) {
+      const m = line.match(/^\s+([\w-]+):\s*(.+)$/);
+      if (m) headers[m[1].toLowerCase()] = m[2].trim();
+    }
+  } catch { /* not post-processed */ }
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !k.startsWith('_')));
 }
 const baseHeaders = withCsp ? deploymentHeaders() : {};
 
@@ -41,7 +50,7 @@ const server = http.createServer((req, res) => {
   if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
   let stat;
   try { stat = fs.statSync(file); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-  if (!stat.isFile()) { res.writeHead(404).end(); return; }
+  if (!stat.isFile() || path.basename(file) === '_headers') { res.writeHead(404).end(); return; }
   const ext = path.extname(file);
   const headers = { ...baseHeaders, 'content-type': TYPES[ext] || 'application/octet-stream', vary: 'accept-encoding' };
   // Hashed names (trunk's -<hash>.ext) never change: cache them for a year; everything else revalidates.

@@ -89,7 +89,7 @@ fn rule_entry(rule: &'static RuleSet, locale: Locale, national: bool) -> Html {
                     {format!("{place} · ")}
                 }
                 <strong>{name}</strong>
-                <span class="hx-rules__period">{format!(" ({period})")}</span>
+                <span class="hx-rules__period">{locale.pick(format!("（{period}）"), format!(" ({period})"))}</span>
             </p>
             <p class="hx-rules__summary">{locale.pick(rule.note_zh, rule.note_en)}</p>
             <p class="hx-rules__source" data-testid="rule-source">

@@ -1,0 +1,95 @@
+// ---- Huanxin boot (tools/boot.js, appended to wasm-bindgen's glue by tools/postbuild.mjs) ----
+// One external module instead of trunk's inline loader, so the page runs under a CSP without
+// 'unsafe-inline'. It fetches the wasm through a Request with its integrity hash (Chromium does not
+// enforce `integrity` on a preload, but does on fetch), hands the verified response to wasm-bindgen's
+// init, and takes over the static first paint. If the app cannot start it shows the static page's
+// Chinese and English message with a retry button. Plain ES2017: it must parse in old browsers too.
+// `__wbg_init` is the glue's init function, defined above this code in the same module.
+
+const HX_WASM_URL = new URL('__HX_WASM_FILE__', import.meta.url);
+const HX_WASM_INTEGRITY = '__HX_WASM_INTEGRITY__';
+
+/** Shows the static message for `reason` (browser | download | failed) and returns the error. */
+function hxBootFailed(reason, error) {
+  const box = document.getElementById('hx-boot-error');
+  if (box) {
+    const parts = box.querySelectorAll('[data-reason]');
+    for (let i = 0; i < parts.length; i++) parts[i].hidden = parts[i].getAttribute('data-reason') !== reason;
+    box.setAttribute('data-boot-failed', reason);
+    box.hidden = false;
+  }
+  console.error('Huanxin could not start (' + reason + '):', error);
+  return error;
+}
+
+function hxWireRetry() {
+  const retry = document.getElementById('hx-boot-retry');
+  if (retry) retry.addEventListener('click', function () { location.reload(); });
+}
+
+/**
+ * Watches the static page until the app takes it over: a category tapped before the wasm arrived is
+ * chosen in the app, and the focused control keeps the focus on its replacement.
+ */
+function hxWatchStaticPage() {
+  const root = document.getElementById('app');
+  let tapped = null;
+  let focused = null;
+  function onClick(ev) {
+    const target = ev.target;
+    const button = target && target.closest ? target.closest('button[data-testid^="cat-"]') : null;
+    if (button && root && root.contains(button)) tapped = button.getAttribute('data-testid');
+  }
+  function onFocus(ev) {
+    const target = ev.target;
+    if (target && target.getAttribute && root && root.contains(target)) focused = target;
+  }
+  document.addEventListener('click', onClick, true);
+  document.addEventListener('focusin', onFocus, true);
+  return async function takeover() {
+    document.removeEventListener('click', onClick, true);
+    document.removeEventListener('focusin', onFocus, true);
+    if (!root || (!tapped && !focused)) return;
+    // Yew renders in a microtask after start; let it finish before looking for the new controls.
+    await new Promise(function (resolve) { setTimeout(resolve, 0); });
+    const find = function (id) { return id ? root.querySelector('[data-testid="' + id + '"]') : null; };
+    if (focused && !focused.isConnected && document.activeElement === document.body) {
+      const next = find(focused.getAttribute('data-testid'));
+      if (next) next.focus();
+    }
+    const again = find(tapped);
+    if (again && again.getAttribute('aria-pressed') !== 'true') again.click();
+  };
+}
+
+async function hxBoot() {
+  hxWireRetry();
+  const takeover = hxWatchStaticPage();
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function'
+    || typeof fetch !== 'function' || typeof Request !== 'function') {
+    throw hxBootFailed('browser', new Error('WebAssembly or fetch is not available'));
+  }
+  let response;
+  try {
+    // Same mode and credentials as the preload in index.html, so the preloaded bytes are reused.
+    response = await fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin' }));
+  } catch (error) {
+    // A network failure or an integrity mismatch (Chromium logs which one).
+    throw hxBootFailed('download', error);
+  }
+  if (!response.ok) throw hxBootFailed('download', new Error('HTTP ' + response.status + ' for ' + HX_WASM_URL));
+  let exports;
+  try {
+    exports = await __wbg_init({ module_or_path: response });
+  } catch (error) {
+    const tooOld = error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
+    throw hxBootFailed(tooOld ? 'browser' : 'failed', error);
+  }
+  await takeover();
+  return exports;
+}
+
+/** Resolves to the wasm instance's exports (`memory` among them) once the app runs. */
+const started = hxBoot();
+started.catch(function () { /* reported on the page by hxBootFailed */ });
+export { started };
