@@ -112,7 +112,6 @@ impl Report {
         });
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn assume(
         &mut self,
         key: &'static str,
