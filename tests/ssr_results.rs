@@ -524,38 +524,39 @@ async fn every_category_label_is_small_and_covers_its_label_figures() {
     }
 }
 
-/// Writes a preview page to `$HX_PREVIEW` (run with `--ignored`) for looking at the components
-/// in a browser; not part of the normal run.
+/// Writes preview pages `$HX_PREVIEW-<n>.html` (run with `--ignored`) for looking at the
+/// components in a browser; not part of the normal run.
 #[tokio::test]
 #[ignore]
-async fn write_preview_page() {
-    let Ok(path) = std::env::var("HX_PREVIEW") else {
+async fn write_preview_pages() {
+    let Ok(prefix) = std::env::var("HX_PREVIEW") else {
         return;
     };
-    let mut body = String::new();
+    let mut pages: Vec<String> = Vec::new();
     for locale in Locale::ALL {
         let (f, e) = ac();
-        body.push_str(&comparison(&fridge().1, locale).await);
-        body.push_str(&chart(&e, locale).await);
-        body.push_str(&comparison(&washer().1, locale).await);
-        body.push_str(&assumptions(&f, &e, locale).await);
-        for category in [
-            Category::Fridge,
-            Category::Ac,
-            Category::WaterPurifier,
-            Category::Washer,
+        pages.push(comparison(&fridge().1, locale).await);
+        pages.push(chart(&e, locale).await + &chart(&fridge().1, locale).await);
+        pages.push(comparison(&washer().1, locale).await);
+        pages.push(assumptions(&f, &e, locale).await);
+        let mut labels = String::new();
+        for (category, param) in [
+            (Category::Fridge, Some("old_kwh_24h")),
+            (Category::Ac, Some("new_cooling_kwh")),
+            (Category::WaterPurifier, Some("old_recovery_pct")),
+            (Category::Tv, Some("grade")),
         ] {
-            let html = label(category, Some("old_kwh_24h"), locale).await;
-            body.push_str(&format!("<p>{} bytes</p>{html}", html.len()));
+            labels.push_str(&label(category, param, locale).await);
         }
-        body.push_str(&label(Category::Ac, Some("new_cooling_kwh"), locale).await);
-        body.push_str(&label(Category::Tv, Some("grade"), locale).await);
+        pages.push(labels);
     }
-    let page = format!(
-        "<!doctype html><html lang=zh-CN><meta charset=utf-8><meta name=viewport content='width=device-width'>\
-         <link rel=stylesheet href='{root}/assets/app.css'><link rel=stylesheet href='{root}/assets/components.css'>\
-         <body><div class=hx-app><main class=hx-main>{body}</main></div></body></html>",
-        root = env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::write(path, page).expect("write preview");
+    for (n, body) in pages.iter().enumerate() {
+        let page = format!(
+            "<!doctype html><html lang=zh-CN><meta charset=utf-8><meta name=viewport content='width=device-width'>\
+             <link rel=stylesheet href='{root}/assets/app.css'><link rel=stylesheet href='{root}/assets/components.css'>\
+             <body><div class=hx-app><main class=hx-main>{body}</main></div></body></html>",
+            root = env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::write(format!("{prefix}-{n}.html"), page).expect("write preview");
+    }
 }

@@ -111,7 +111,7 @@ fn render_assumption(
         }
         _ => unit_words(assumption.unit, locale),
     };
-    let value = format_number_trimmed(assumption.value, 3, locale);
+    let value = format_number_trimmed(assumption.value, 4, locale);
     let source = if assumption.user_value {
         html! { {locale.pick("您填写的数值", "your own value")} }
     } else {
@@ -225,10 +225,10 @@ fn render_editor(
         // The placeholder is what the engine uses when the box is empty.
         let placeholder = if assumption.user_value {
             spec.and_then(|s| s.default)
-                .map(|d| format_number_trimmed(d, 3, locale))
+                .map(|d| format_number_trimmed(d, 4, locale))
                 .unwrap_or_default()
         } else {
-            format_number_trimmed(assumption.value, 3, locale)
+            format_number_trimmed(assumption.value, 4, locale)
         };
         html! {
             <input

@@ -292,17 +292,18 @@ fn break_even_mark(crossing: Crossing, scale: &Scale, locale: Locale) -> Html {
             format!("break-even ≈ {years} yr"),
         )
     };
-    // Keep the label inside the drawing: it runs away from the nearer edge.
+    // Keep the label inside the drawing: it runs away from the nearer side edge, and sits below
+    // the point (under both lines there) unless that would leave the plot.
     let anchor = if x > LEFT + PLOT_W / 2.0 {
         "end"
     } else {
         "start"
     };
     let text_x = if anchor == "end" { x - 7.0 } else { x + 7.0 };
-    let text_y = if y - 9.0 < TOP + 12.0 {
-        y + 20.0
-    } else {
+    let text_y = if y + 20.0 > TOP + PLOT_H - 4.0 {
         y - 9.0
+    } else {
+        y + 20.0
     };
     html! {
         <g

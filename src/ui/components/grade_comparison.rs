@@ -115,40 +115,41 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
     ));
 
     // What the buyer pays and when it comes back.
-    let mut paying: Vec<Html> = Vec::new();
-    paying.push(ctx.row(
-        locale.pick("新机价格", "Price"),
-        na(),
-        grades.map(|g| money_or_missing(g.price_fen, locale)),
-        None,
-    ));
-    paying.push(ctx.row(
-        locale.pick("补贴", "Subsidy"),
-        na(),
-        grades.map(|g| subsidy_cell(g, locale)),
-        Some(("subsidy", grades.map(|g| plain_fen(g.subsidy.fen)))),
-    ));
-    paying.push(ctx.row(
-        locale.pick(
-            "到手价（扣补贴和旧机回收）",
-            "Net price (after subsidy and trade-in)",
+    let paying: Vec<Html> = vec![
+        ctx.row(
+            locale.pick("新机价格", "Price"),
+            na(),
+            grades.map(|g| money_or_missing(g.price_fen, locale)),
+            None,
         ),
-        na(),
-        grades.map(|g| money_or_missing(g.net_price_fen, locale)),
-        Some((
-            "net-price",
-            grades.map(|g| g.net_price_fen.map(plain_fen).unwrap_or_default()),
-        )),
-    ));
-    paying.push(ctx.row(
-        locale.pick("回本时间", "Payback"),
-        na(),
-        grades.map(|g| payback_cell(g, outcome.lifetime_years, locale)),
-        Some((
-            "payback-years",
-            grades.map(|g| g.payback_years.map(plain_number).unwrap_or_default()),
-        )),
-    ));
+        ctx.row(
+            locale.pick("补贴", "Subsidy"),
+            na(),
+            grades.map(|g| subsidy_cell(g, locale)),
+            Some(("subsidy", grades.map(|g| plain_fen(g.subsidy.fen)))),
+        ),
+        ctx.row(
+            locale.pick(
+                "到手价（扣补贴和旧机回收）",
+                "Net price (after subsidy and trade-in)",
+            ),
+            na(),
+            grades.map(|g| money_or_missing(g.net_price_fen, locale)),
+            Some((
+                "net-price",
+                grades.map(|g| g.net_price_fen.map(plain_fen).unwrap_or_default()),
+            )),
+        ),
+        ctx.row(
+            locale.pick("回本时间", "Payback"),
+            na(),
+            grades.map(|g| payback_cell(g, outcome.lifetime_years, locale)),
+            Some((
+                "payback-years",
+                grades.map(|g| g.payback_years.map(plain_number).unwrap_or_default()),
+            )),
+        ),
+    ];
 
     // Yearly use and running cost: here the old unit has figures of its own.
     let old = &outcome.old;
@@ -229,13 +230,17 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
         locale.pick("每年省钱范围（少–多）", "Saved per year, low–high"),
         na(),
         grades.map(|g| {
-            html! {
-                {format!(
+            let (low, high) = (g.range.low_fen, g.range.high_fen);
+            let text = if low == high {
+                format_money(low, locale)
+            } else {
+                format!(
                     "{}–{}",
-                    format_money(g.range.low_fen, locale),
-                    format_money(g.range.high_fen, locale)
-                )}
-            }
+                    format_money(low, locale),
+                    format_money(high, locale)
+                )
+            };
+            html! { {text} }
         }),
         None,
     ));
@@ -407,21 +412,10 @@ fn subsidy_cell(grade: &GradeOutcome, locale: Locale) -> Html {
             "hx-tag hx-tag--no",
         )
     };
-    let terms = subsidy.eligible.then(|| {
-        let rate = format_number_trimmed(subsidy.rate_bp as f64 / 100.0, 2, locale);
-        let cap = format_money(subsidy.cap_fen, locale);
-        locale.pick(
-            format!("按{rate}%，每件最多{cap}"),
-            format!("{rate}% of the price, at most {cap} per item"),
-        )
-    });
     html! {
         <>
             <span class="hx-compare__num">{format_money(subsidy.fen, locale)}</span>
             <span class={tag_class}>{tag}</span>
-            if let Some(terms) = terms {
-                <span class="hx-compare__note">{terms}</span>
-            }
             <span class="hx-compare__note">{locale.pick(&subsidy.reason_zh, &subsidy.reason_en).clone()}</span>
         </>
     }

@@ -245,7 +245,7 @@ pub fn LabelDiagram(props: &LabelDiagramProps) -> Html {
         .unwrap_or_default();
     let english = locale == Locale::En;
     // In English each figure also shows the Chinese words printed on the real label.
-    let row_h = if english { 26 } else { 20 };
+    let row_h = if english { 30 } else { 20 };
     let figs_top = BAR_TOP + grades * BAR_STEP + 8;
     let rows = i32::try_from(figures.len()).unwrap_or(0);
     let height = figs_top + row_h * rows + 18;
@@ -342,7 +342,7 @@ fn figure_row(
 ) -> Html {
     let on = base.is_some_and(|b| figure.params.contains(&b));
     let unit = locale.pick(figure.unit_zh, figure.unit_en);
-    let text_y = y + row_h - 7;
+    let text_y = y + row_h - 6;
     html! {
         <g class={classes!("hx-label__fig", on.then_some("hx-label__fig--on"))}>
             if on {
@@ -350,7 +350,7 @@ fn figure_row(
                 <text class="hx-label__pointer" x="6" y={text_y.to_string()}>{"▶"}</text>
             }
             if english {
-                <text class="hx-label__fig-zh" x="16" y={(y + 10).to_string()}>{figure.zh}</text>
+                <text class="hx-label__fig-zh" x="16" y={(y + 11).to_string()}>{figure.zh}</text>
             }
             <text x="16" y={text_y.to_string()}>{locale.pick(figure.zh, figure.en)}</text>
             <rect x="146" y={(text_y - 11).to_string()} width="66" height="15" />
