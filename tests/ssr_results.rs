@@ -272,6 +272,22 @@ async fn comparison_renders_nothing_without_an_outcome() {
     assert!(!comparison(&e, Locale::Zh).await.contains("<table"));
 }
 
+/// True for CJK ideographs and CJK punctuation.
+fn has_cjk(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+}
+
+#[tokio::test]
+async fn english_table_and_chart_have_no_chinese() {
+    for (_, e) in [fridge(), ac(), washer(), gas_heater()] {
+        let table = comparison(&e, Locale::En).await;
+        assert!(!has_cjk(&table), "{table}");
+        let drawing = chart(&e, Locale::En).await;
+        assert!(!has_cjk(&drawing), "{drawing}");
+    }
+}
+
 // ------------------------------------------------------------------------------ cost chart
 
 #[tokio::test]
