@@ -21,3 +21,4 @@ bash scripts/release.sh
 
 step "end-to-end and size tests against dist/"
 node --test --test-reporter=spec tests/e2e/*.test.mjs
+step "JS package: wasm-pack tests in Node and headless Chromium, size, parity with the app"; bash scripts/test-js.sh
