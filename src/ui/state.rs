@@ -100,6 +100,17 @@ impl AppState {
         for (k, v) in link.form.iter() {
             form.set(k, v);
         }
+        // A link without `cat` is judged against every category: what the stored category does not
+        // use is named and dropped, else the state written back would read as corrupt next visit.
+        let mut link_notices = link.notices;
+        let unused: Vec<String> = form.unknown_keys().into_iter().map(String::from).collect();
+        for key in unused {
+            form.remove(&key);
+            link_notices.push(ParamNotice {
+                param: key,
+                code: "unknown",
+            });
+        }
         for (k, v) in &link.ui {
             if k == "elder" {
                 elder = v == "1";
@@ -123,7 +134,7 @@ impl AppState {
             form,
             today: start.today,
             evaluation,
-            link_notices: link.notices,
+            link_notices,
             storage_notice,
             elder,
             host_channels,
