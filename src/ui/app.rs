@@ -6,8 +6,12 @@ use crate::domain::category::Category;
 use crate::domain::evaluate::FieldGroup;
 use crate::domain::locale::Locale;
 use crate::ui::browser;
+use crate::ui::components::assumptions_panel::AssumptionsPanel;
 use crate::ui::components::category_picker::CategoryPicker;
+use crate::ui::components::cost_chart::CostChart;
 use crate::ui::components::form_section::FormSection;
+use crate::ui::components::grade_comparison::GradeComparison;
+use crate::ui::components::label_diagram::LabelDiagram;
 use crate::ui::components::notice_list::{NoticeList, NoticeText};
 use crate::ui::components::result_summary::ResultSummary;
 use crate::ui::components::rules_banner::RulesBanner;
@@ -118,7 +122,9 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="hx-layout__inputs">
                             <FormSection {category} group={FieldGroup::Old}
                                 title={locale.pick("旧机：看旧机标签，或填购买年份", "Old unit: its label, or the year you bought it")}
-                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()}>
+                                <LabelDiagram {category} {locale} highlight={first_label_field(category)} />
+                            </FormSection>
                             <FormSection {category} group={FieldGroup::New}
                                 title={locale.pick("新机：看店里新机的标签", "New unit: the label of the one in the store")}
                                 hint={Some(AttrValue::from(locale.pick("不填则按所选等级的典型值计算。", "Leave empty to use typical figures for the grade.")))}
@@ -135,9 +141,12 @@ pub fn App(props: &AppProps) -> Html {
                                 <ResultSummary outcome={Rc::new(outcome)} {locale} />
                             }
                             <NoticeList notices={result_notices} {locale} testid="result-notices" />
+                            <CostChart {locale} evaluation={evaluation.clone()} />
+                            <GradeComparison {locale} evaluation={evaluation.clone()} />
                             <FormSection {category} group={FieldGroup::Prices}
                                 title={locale.pick("电价、水价、气价", "Electricity, water and gas prices")}
                                 form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                            <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={state.form.clone()} onedit={onedit.clone()} />
                         </div>
                     </div>
                     <TradeInGuide
@@ -161,4 +170,12 @@ pub fn App(props: &AppProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// The first figure of the old unit's label the form asks for: the one the drawing points at.
+fn first_label_field(category: Category) -> Option<&'static str> {
+    crate::domain::evaluate::fields(category)
+        .iter()
+        .find(|f| f.group == FieldGroup::Old && f.on_label && f.param != "old_grade")
+        .map(|f| f.param)
 }
