@@ -3,8 +3,8 @@
 # wasm-bindgen tests under Node and in headless Chromium, prints its size, and runs the parity test
 # (package vs app on the same inputs) against the release dist/.
 #   bash scripts/test-js.sh             everything (builds dist/ first if it is missing)
-#   bash scripts/test-js.sh build       both package builds only
-#   bash scripts/test-js.sh build-node  the Node build only (used by tests/e2e/js_parity.test.mjs)
+#   bash scripts/test-js.sh build       both package builds only (tests/e2e/js_parity.test.mjs uses it)
+#   bash scripts/test-js.sh build-node  the Node build only
 # Nothing is downloaded: wasm-pack runs with --mode no-install, takes wasm-bindgen 0.2.130 from
 # ~/.cargo/bin (it uses a PATH copy whose version equals Cargo.lock's), wasm-opt 132 from
 # tools/node and the system chromedriver. Tools missing? Run scripts/setup.sh.

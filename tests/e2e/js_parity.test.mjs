@@ -1,5 +1,6 @@
 // One truth: the JS package (js/pkg-node, built from js/) and the app (release dist/) get the same
 // inputs, the package through compute(), the app as a deep link, and must show identical numbers.
+// The retailer demo (js/demo, web build in js/pkg) must show the same numbers under the strict CSP.
 // The package is (re)built first unless scripts/test-js.sh has just built it (HX_JS_FRESH=1).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ROOT, startServer, launchBrowser, openPage } from './harness.mjs';
+import { PRODUCTS } from '../../js/demo/products.js';
 
 const PKG = process.env.HX_JS_PKG_NODE || path.join(ROOT, 'js', 'pkg-node');
 
@@ -45,8 +47,8 @@ let browser;
 
 before(async () => {
   if (process.env.HX_JS_FRESH !== '1') {
-    const built = spawnSync('bash', [path.join(ROOT, 'scripts', 'test-js.sh'), 'build-node'], { stdio: 'inherit' });
-    assert.equal(built.status, 0, 'building js/pkg-node failed');
+    const built = spawnSync('bash', [path.join(ROOT, 'scripts', 'test-js.sh'), 'build'], { stdio: 'inherit' });
+    assert.equal(built.status, 0, 'building js/pkg-node and js/pkg failed');
   }
   assert.ok(fs.existsSync(path.join(PKG, 'huanxin_js.js')), `no package in ${PKG}`);
   pkg = createRequire(import.meta.url)(path.join(PKG, 'huanxin_js.js'));
@@ -92,3 +94,32 @@ for (const [label, input] of CASES) {
     }
   });
 }
+
+test('the retailer demo shows the package numbers, in zh and en, under the CSP', async () => {
+  const demo = await startServer({ dir: path.join(ROOT, 'js') });
+  const { page, context, log } = await openPage(browser, `${demo.url}demo/?region=GD&old_year=2012&date=2026-05-01`);
+  try {
+    await page.waitForSelector('[data-testid="badge"]', { timeout: 20000 });
+    assert.equal(await page.locator('[data-testid="badge"]').count(), PRODUCTS.length);
+    assert.equal(await page.locator('[data-testid="badge-error"]').count(), 0);
+    const controls = { region: 'GD', old_year: '2012', date: '2026-05-01' };
+    for (const product of PRODUCTS) {
+      const expected = pkg.compute({ ...product.input, ...controls });
+      assert.equal(expected.ok, true, product.id);
+      const card = page.locator(`[data-testid="product-${product.id}"]`);
+      const value = async id => Number(await card.locator(`[data-testid="${id}"]`).getAttribute('data-value'));
+      assert.equal(await value('badge-saving'), expected.annual_money_saved, `${product.id} saving`);
+      assert.equal(await value('badge-subsidy'), expected.subsidy, `${product.id} subsidy`);
+      assert.equal(await value('badge-net'), expected.net_price, `${product.id} net price`);
+    }
+    assert.match(await page.locator('[data-testid="badge"]').first().innerText(), /1级能效/);
+    await page.click('[data-testid="lang-switch"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.locator('[data-testid="badge"]').first().innerText(), /Grade 1/);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await context.close();
+    await demo.stop();
+  }
+});
