@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::host_config::{
-    parse_origin, HostConfig, HostMode, MAX_IDLE_SECONDS, MAX_STORE_CHARS, MIN_IDLE_SECONDS,
+    parse_origin, HostConfig, HostMode, HostWarningCode, MAX_IDLE_SECONDS, MAX_STORE_CHARS,
+    MIN_IDLE_SECONDS,
 };
 use huanxin::domain::query::parse_deep_link;
 use proptest::prelude::*;
@@ -66,6 +67,18 @@ proptest! {
         let ui: Vec<(String, String)> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         let config = HostConfig::parse(&ui);
         assert_clean(&config)?;
+        // What is kept in the address parses back to the same configuration; the only warning
+        // left is the one that depends on what is missing (embed mode without an origin).
+        let kept: Vec<(String, String)> =
+            config.query_pairs().into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let again = HostConfig::parse(&kept);
+        prop_assert!(
+            again.warnings.iter().all(|w| w.code == HostWarningCode::EmbedWithoutOrigin),
+            "{:?}",
+            again.warnings
+        );
+        let again = HostConfig { warnings: Vec::new(), ..again };
+        prop_assert_eq!(HostConfig { warnings: Vec::new(), ..config }, again);
     }
 
     #[test]

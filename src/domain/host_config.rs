@@ -413,8 +413,8 @@ impl HostConfig {
         };
         match get("embed") {
             None => {}
-            Some(e) if matches!(e, "1" | "true") => config.mode = HostMode::Embed,
-            Some(e) if matches!(e, "0" | "false" | "") => {}
+            Some("1" | "true") => config.mode = HostMode::Embed,
+            Some("0" | "false" | "") => {}
             Some(e) => config.warn("embed", e, HostWarningCode::BadEmbed),
         }
         if kiosk {
@@ -440,7 +440,10 @@ impl HostConfig {
                     if (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&s)
                         && idle.bytes().all(|b| b.is_ascii_digit()) =>
                 {
-                    config.idle_seconds = s;
+                    // Only a kiosk resets itself; elsewhere a valid value is simply unused.
+                    if config.mode == HostMode::Kiosk {
+                        config.idle_seconds = s;
+                    }
                 }
                 _ => config.warn("idle", idle, HostWarningCode::BadIdle),
             }
@@ -457,6 +460,41 @@ impl HostConfig {
             (None, _) => {}
         }
         config
+    }
+
+    /// The host parameters to keep in the address, in canonical form, so a reload (or a restart
+    /// after an error) keeps the mode and the look. Only validated values appear.
+    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        match self.mode {
+            HostMode::Standard => {}
+            HostMode::Kiosk => pairs.push(("mode", "kiosk".to_string())),
+            HostMode::Embed => {
+                pairs.push(("embed", "1".to_string()));
+                if let Some(origin) = &self.parent_origin {
+                    pairs.push(("origin", origin.clone()));
+                }
+            }
+        }
+        if !self.theme.is_empty() {
+            let theme: Vec<String> = self
+                .theme
+                .iter()
+                .map(|(slot, c)| format!("{}:{:02x}{:02x}{:02x}", slot.name(), c.0, c.1, c.2))
+                .collect();
+            pairs.push(("theme", theme.join(",")));
+        }
+        if let Some(store) = &self.store {
+            pairs.push(("store", store.clone()));
+        }
+        if !self.hidden.is_empty() {
+            let names: Vec<&str> = self.hidden.iter().map(|s| s.name()).collect();
+            pairs.push(("hide", names.join(",")));
+        }
+        if self.mode == HostMode::Kiosk && self.idle_seconds != DEFAULT_IDLE_SECONDS {
+            pairs.push(("idle", self.idle_seconds.to_string()));
+        }
+        pairs
     }
 
     /// True when the host hid `section`.
@@ -835,10 +873,12 @@ mod tests {
 
     #[test]
     fn idle_seconds() {
-        assert_eq!(parse(&[("idle", "30")]).idle_seconds, 30);
-        assert_eq!(parse(&[("idle", "600")]).idle_seconds, 600);
+        let kiosk = |idle: &str| parse(&[("mode", "kiosk"), ("idle", idle)]);
+        assert_eq!(kiosk("30").idle_seconds, 30);
+        assert_eq!(kiosk("600").idle_seconds, 600);
+        assert_eq!(parse(&[("idle", "30")]).idle_seconds, DEFAULT_IDLE_SECONDS);
         for bad in ["29", "601", "-5", "+60", "60.5", "abc", "", "99999999999"] {
-            let c = parse(&[("idle", bad)]);
+            let c = kiosk(bad);
             assert_eq!(c.idle_seconds, DEFAULT_IDLE_SECONDS, "{bad}");
             assert_eq!(codes(&c), vec![("idle", HostWarningCode::BadIdle)], "{bad}");
         }
@@ -900,6 +940,32 @@ mod tests {
         let b = parse(&[("embed", "1"), ("origin", "https://evil.example/x")]);
         assert_eq!(b.parent_origin, None);
         assert_eq!(codes(&b), vec![("origin", HostWarningCode::BadOrigin)]);
+    }
+
+    #[test]
+    fn canonical_pairs_parse_back_to_the_same_config() {
+        let c = parse(&[
+            ("mode", "kiosk"),
+            ("theme", "brand:#C00,accent:b45309"),
+            ("store", "某某电器"),
+            ("hide", "guide,chart"),
+            ("idle", "30"),
+        ]);
+        let pairs: Vec<(String, String)> = c
+            .query_pairs()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(HostConfig::parse(&pairs), c);
+        let e = parse(&[("embed", "1"), ("origin", "http://127.0.0.1:9000")]);
+        assert_eq!(
+            e.query_pairs(),
+            vec![
+                ("embed", "1".to_string()),
+                ("origin", "http://127.0.0.1:9000".to_string())
+            ]
+        );
+        assert!(parse(&[]).query_pairs().is_empty());
     }
 
     #[test]

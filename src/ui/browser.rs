@@ -54,3 +54,481 @@ pub fn load_stored() -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     None
 }
+
+// ---- Kiosk, embed and phone (issue 6): theme, idle activity, host messages, share, worker ----
+
+/// Keeps a browser listener, timer or observer alive; dropping it removes it. Effects return a
+/// closure that drops it.
+#[must_use = "dropping a Subscription stops it at once"]
+pub struct Subscription {
+    #[cfg(target_arch = "wasm32")]
+    _inner: Vec<Box<dyn std::any::Any>>,
+}
+
+impl Subscription {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn none() -> Subscription {
+        Subscription {}
+    }
+}
+
+/// A plain value in a message to the embedding page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MessageValue {
+    Text(String),
+    /// Only finite numbers are sent; anything else goes as `null`.
+    Number(f64),
+    Null,
+}
+
+/// How a share ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The system share sheet took it.
+    Shared,
+    /// The buyer closed the share sheet.
+    Cancelled,
+    /// The link is on the clipboard.
+    Copied,
+    /// Neither sharing nor the clipboard is available (e.g. WeChat): show the link to copy by hand.
+    Unavailable,
+}
+
+/// Sets the host's theme colours as custom properties on `<html>` (through the CSSOM, which a CSP
+/// without `'unsafe-inline'` allows, unlike a `style` attribute).
+pub fn apply_theme(properties: &[(&'static str, String)]) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(root) = root {
+            let style = root.style();
+            for (name, value) in properties {
+                let _ = style.set_property(name, value);
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = properties;
+}
+
+/// A warning in the browser console (for hosts checking their configuration).
+pub fn console_warn(text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(text));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = text;
+}
+
+/// Replaces the address (no new history entry) without storing anything: kiosks keep nothing.
+pub fn replace_address(query: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let path = window.location().pathname().unwrap_or_default();
+        let url = if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        };
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = query;
+}
+
+/// Empties localStorage and sessionStorage of this origin (a kiosk reset leaves nothing behind).
+pub fn clear_storage() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        if let Ok(Some(s)) = window.local_storage() {
+            let _ = s.clear();
+        }
+        if let Ok(Some(s)) = window.session_storage() {
+            let _ = s.clear();
+        }
+    }
+}
+
+/// The page's address without query or fragment (`https://host/path/`), for share links.
+pub fn page_base() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .map(|w| {
+                let l = w.location();
+                format!(
+                    "{}{}",
+                    l.origin().unwrap_or_default(),
+                    l.pathname().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Milliseconds since the epoch (follows a test's fake clock).
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
+
+/// Moves the keyboard focus to the element with `id`, if it exists.
+pub fn focus_by_id(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Scrolls the element with `id` into view (e.g. the field the kiosk keypad is typing into).
+pub fn scroll_into_view(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.scroll_into_view_with_bool(false);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Kiosk: no context menu (long press) anywhere on the page.
+pub fn block_context_menu() -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut inner: Vec<Box<dyn std::any::Any>> = Vec::new();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            inner.push(Box::new(gloo::events::EventListener::new_with_options(
+                &doc,
+                "contextmenu",
+                options,
+                |e| e.prevent_default(),
+            )));
+        }
+        Subscription { _inner: inner }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    Subscription::none()
+}
+
+/// Calls `on_activity` on any touch, click, key, wheel or input anywhere in the page.
+pub fn on_user_activity(on_activity: yew::Callback<()>) -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut inner: Vec<Box<dyn std::any::Any>> = Vec::new();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            for kind in ["pointerdown", "keydown", "touchstart", "wheel", "input"] {
+                let cb = on_activity.clone();
+                let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+                inner.push(Box::new(gloo::events::EventListener::new_with_options(
+                    &doc,
+                    kind,
+                    options,
+                    move |_| cb.emit(()),
+                )));
+            }
+        }
+        Subscription { _inner: inner }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = on_activity;
+        Subscription::none()
+    }
+}
+
+/// Calls `tick` once a second.
+pub fn every_second(tick: yew::Callback<()>) -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let interval = gloo::timers::callback::Interval::new(1_000, move || tick.emit(()));
+        Subscription {
+            _inner: vec![Box::new(interval)],
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = tick;
+        Subscription::none()
+    }
+}
+
+/// Embed: posts `{ source: "huanxin", type: kind, …fields }` to the parent window, addressed to
+/// the host's exact origin (never `"*"`): the browser drops it if the parent is anyone else.
+pub fn post_to_parent(origin: &str, kind: &str, fields: &[(&str, MessageValue)]) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(Some(parent)) = window.parent() else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&message, &JsValue::from_str(k), &v);
+        };
+        set("source", JsValue::from_str("huanxin"));
+        set("version", JsValue::from_f64(1.0));
+        set("type", JsValue::from_str(kind));
+        for (k, v) in fields {
+            let value = match v {
+                MessageValue::Text(t) => JsValue::from_str(t),
+                MessageValue::Number(n) if n.is_finite() => JsValue::from_f64(*n),
+                MessageValue::Number(_) | MessageValue::Null => JsValue::NULL,
+            };
+            set(k, value);
+        }
+        let _ = parent.post_message(&message, origin);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (origin, kind, fields);
+}
+
+/// Embed: calls `on_height` with the page's content height (CSS px) now and whenever it changes.
+pub fn watch_content_height(on_height: yew::Callback<u32>) -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::prelude::Closure;
+        use wasm_bindgen::JsCast;
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return Subscription { _inner: Vec::new() };
+        };
+        let Some(root) = doc
+            .get_element_by_id("app")
+            .or_else(|| doc.body().map(Into::into))
+        else {
+            return Subscription { _inner: Vec::new() };
+        };
+        let measure = {
+            let root = root.clone();
+            move || {
+                // The bottom edge of the app plus the body's margin: what the iframe must show.
+                let bottom = root.get_bounding_client_rect().bottom()
+                    + web_sys::window()
+                        .and_then(|w| w.scroll_y().ok())
+                        .unwrap_or(0.0);
+                if bottom.is_finite() && bottom > 0.0 {
+                    on_height.emit(bottom.ceil().clamp(0.0, 100_000.0) as u32 + 16);
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let Some(o) = &observer {
+            o.observe(&root);
+        }
+        // The closure must live as long as the observer that calls it.
+        struct Observed(
+            Option<web_sys::ResizeObserver>,
+            #[allow(dead_code)] Closure<dyn FnMut()>,
+        );
+        impl Drop for Observed {
+            fn drop(&mut self) {
+                if let Some(o) = &self.0 {
+                    o.disconnect();
+                }
+            }
+        }
+        Subscription {
+            _inner: vec![Box::new(Observed(observer, callback))],
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = on_height;
+        Subscription::none()
+    }
+}
+
+/// Embed: calls `on_message` with the `type` of each namespaced message from the parent window at
+/// exactly `origin`; messages from any other origin or window are ignored.
+pub fn on_parent_message(origin: String, on_message: yew::Callback<String>) -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let Some(window) = web_sys::window() else {
+            return Subscription { _inner: Vec::new() };
+        };
+        let listener = gloo::events::EventListener::new(&window, "message", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            if event.origin() != origin {
+                return;
+            }
+            let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+            let from_parent = match (event.source(), parent) {
+                (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+                _ => false,
+            };
+            if !from_parent {
+                return;
+            }
+            let data = event.data();
+            let field = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).ok();
+            let namespaced =
+                field("source").and_then(|s| s.as_string()).as_deref() == Some("huanxin");
+            if let (true, Some(kind)) = (namespaced, field("type").and_then(|t| t.as_string())) {
+                if kind.len() <= 32 {
+                    on_message.emit(kind);
+                }
+            }
+        });
+        Subscription {
+            _inner: vec![Box::new(listener)],
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (origin, on_message);
+        Subscription::none()
+    }
+}
+
+/// Shares `url` with the system share sheet where there is one (phones), else copies it to the
+/// clipboard, else reports that neither works (WeChat's in-app browser, insecure pages) so the UI
+/// can show the link to copy by hand. Feature-detected: no API is called that may be missing.
+pub fn share_link(url: String, title: String, done: yew::Callback<ShareOutcome>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let Some(window) = web_sys::window() else {
+            done.emit(ShareOutcome::Unavailable);
+            return;
+        };
+        let navigator = window.navigator();
+        let method = |target: &JsValue, name: &str| {
+            js_sys::Reflect::get(target, &JsValue::from_str(name))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        };
+        // 1. Web Share.
+        if let Some(share) = method(&navigator, "share") {
+            let data = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&data, &"title".into(), &JsValue::from_str(&title));
+            let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(&url));
+            if let Ok(promise) = share.call1(&navigator, &data) {
+                if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                    yew::platform::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => done.emit(ShareOutcome::Shared),
+                            Err(e) => {
+                                // AbortError: the buyer closed the sheet. Anything else: copy.
+                                let name = js_sys::Reflect::get(&e, &"name".into())
+                                    .ok()
+                                    .and_then(|n| n.as_string());
+                                if name.as_deref() == Some("AbortError") {
+                                    done.emit(ShareOutcome::Cancelled);
+                                } else {
+                                    copy_link(url, done).await;
+                                }
+                            }
+                        }
+                    });
+                    return;
+                }
+            }
+        }
+        // 2. Clipboard.
+        yew::platform::spawn_local(copy_link(url, done));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (url, title);
+        done.emit(ShareOutcome::Unavailable);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn copy_link(url: String, done: yew::Callback<ShareOutcome>) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let outcome = async {
+        let navigator = web_sys::window()?.navigator();
+        let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok()?;
+        if clipboard.is_undefined() || clipboard.is_null() {
+            return None;
+        }
+        let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let promise = write
+            .call1(&clipboard, &JsValue::from_str(&url))
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()?;
+        wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        Some(ShareOutcome::Copied)
+    }
+    .await;
+    done.emit(outcome.unwrap_or(ShareOutcome::Unavailable));
+}
+
+/// Opens the print dialog, where the browser has one.
+pub fn print_page() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Registers the service worker (`sw.js` beside the page) so the app opens offline after the first
+/// visit. Only on secure pages of browsers that have service workers; failures are ignored (the
+/// app works online without it).
+pub fn register_service_worker() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if !window.is_secure_context() {
+            return;
+        }
+        let navigator = window.navigator();
+        let Ok(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()) else {
+            return;
+        };
+        if container.is_undefined() || container.is_null() {
+            return;
+        }
+        let register = js_sys::Reflect::get(&container, &"register".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(register) = register {
+            if let Ok(promise) = register.call1(&container, &JsValue::from_str("sw.js")) {
+                if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                    // Await it so a rejection is handled, not reported as an uncaught error.
+                    yew::platform::spawn_local(async move {
+                        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                    });
+                }
+            }
+        }
+    }
+}

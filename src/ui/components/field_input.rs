@@ -4,6 +4,7 @@ use crate::domain::data::regions;
 use crate::domain::evaluate::{FieldError, FieldKind, FieldSpec};
 use crate::domain::locale::Locale;
 use crate::domain::money::format_number_trimmed;
+use crate::ui::components::keypad::KeypadContext;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldInputProps {
@@ -36,6 +37,8 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
         "false"
     };
     let unit = locale.pick(spec.unit_zh, spec.unit_en);
+    // Kiosk: no system keyboard; a tap opens the on-screen keypad for this field.
+    let keypad = use_context::<KeypadContext>();
     let control = match spec.kind {
         FieldKind::Number | FieldKind::Date => {
             let oninput = {
@@ -55,11 +58,28 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                         .unwrap_or_default(),
                 ),
             };
+            let typing = keypad
+                .as_ref()
+                .is_some_and(|k| k.active == Some(spec.param));
+            let mode = if keypad.is_some() { "none" } else { mode };
+            let param = spec.param;
+            let onclick = keypad
+                .as_ref()
+                .map(|k| k.onactivate.reform(move |_: MouseEvent| param));
+            // Focus opens the keypad too (keyboard users), except when the keypad just handed the
+            // focus back to this field.
+            let onfocus = keypad
+                .as_ref()
+                .filter(|k| k.just_closed != Some(param))
+                .map(|k| k.onactivate.reform(move |_: FocusEvent| param));
             html! {
                 <input
                     id={id.clone()}
-                    class="hx-field__input"
+                    class={classes!("hx-field__input", typing.then_some("hx-field__input--typing"))}
                     type="text"
+                    readonly={keypad.is_some()}
+                    {onclick}
+                    {onfocus}
                     inputmode={mode}
                     autocomplete="off"
                     enterkeyhint="next"
