@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The JS package (js/): builds it for Node (js/pkg-node) and browsers (js/pkg), runs its
+# The JS package (js/): lints it, builds it for Node (js/pkg-node) and browsers (js/pkg), runs its
 # wasm-bindgen tests under Node and in headless Chromium, prints its size, and runs the parity test
 # (package vs app on the same inputs) against the release dist/.
 #   bash scripts/test-js.sh             everything (builds dist/ first if it is missing)
@@ -37,6 +37,11 @@ case "${1:-all}" in
   all) ;;
   *) fail "unknown command: $1" ;;
 esac
+
+step "lint: rustfmt and clippy (native and wasm32, -D warnings)"
+cargo fmt -p huanxin-js --check
+cargo clippy --quiet -p huanxin-js --all-targets -- -D warnings
+cargo clippy --quiet -p huanxin-js --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "build: js/pkg-node (nodejs) and js/pkg (web)"
 build nodejs pkg-node
