@@ -9,13 +9,19 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use huanxin::domain::date::Date;
+    use huanxin::domain::host_config::{HostConfig, HostMode};
     use huanxin::domain::locale::Locale;
+    use huanxin::domain::query::parse_deep_link;
     use huanxin::ui::app::AppProps;
     use huanxin::ui::browser;
     use huanxin::ui::state::Start;
     use huanxin::App;
 
     pub fn start() {
+        // A panic never leaves a dead screen: a friendly message, then a restart (all modes).
+        yew::set_custom_panic_hook(Box::new(|info| {
+            browser::show_crash_and_restart(&info.to_string())
+        }));
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -46,6 +52,11 @@ mod web {
         let root = document
             .get_element_by_id("app")
             .or_else(|| document.body().map(Into::into));
+        // Offline after the first visit (not inside a retailer's iframe: the host owns that page).
+        let host = HostConfig::parse(&parse_deep_link(&start.query).ui);
+        if host.mode != HostMode::Embed {
+            browser::register_service_worker();
+        }
         if let Some(root) = root {
             yew::Renderer::<App>::with_root_and_props(root, AppProps { start }).render();
         }

@@ -5,4 +5,5 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod modes;
 pub mod state;

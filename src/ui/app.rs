@@ -3,21 +3,28 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::category::Category;
-use crate::domain::evaluate::FieldGroup;
+use crate::domain::evaluate::{FieldGroup, FieldKind};
+use crate::domain::host_config::{HostMode, Section, COUNTDOWN_SECONDS};
 use crate::domain::locale::Locale;
 use crate::ui::browser;
 use crate::ui::components::assumptions_panel::AssumptionsPanel;
+use crate::ui::components::attract_screen::AttractScreen;
 use crate::ui::components::category_picker::CategoryPicker;
 use crate::ui::components::cost_chart::CostChart;
 use crate::ui::components::form_section::FormSection;
 use crate::ui::components::grade_comparison::GradeComparison;
+use crate::ui::components::idle_guard::IdleGuard;
+use crate::ui::components::keypad::{Keypad, KeypadContext};
 use crate::ui::components::label_diagram::LabelDiagram;
 use crate::ui::components::notice_list::{NoticeList, NoticeText};
+use crate::ui::components::qr_code::QrCode;
 use crate::ui::components::result_summary::ResultSummary;
 use crate::ui::components::rules_banner::RulesBanner;
+use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::trade_in_guide::TradeInGuide;
 use crate::ui::i18n::strings;
+use crate::ui::modes;
 use crate::ui::state::{Action, AppState, Start, StorageNotice};
 
 /// What `main.rs` read from the browser before the first render.
@@ -42,10 +49,73 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(state.locale, |locale| {
         browser::set_document_language(*locale)
     });
-    // Keep the address and the stored state in step with what is on screen.
-    use_effect_with((state.query(), state.stored()), |(query, stored)| {
-        browser::save(query, stored)
+    let host = state.host.clone();
+    let kiosk = host.mode == HostMode::Kiosk;
+    let embed = host.mode == HostMode::Embed;
+    // Keep the address and the stored state in step with what is on screen; the address keeps the
+    // host's parameters (mode, look) too. A kiosk stores nothing.
+    use_effect_with(
+        (state.address_query(), state.stored(), kiosk),
+        |(query, stored, kiosk)| {
+            if *kiosk {
+                browser::replace_address(query)
+            } else {
+                browser::save(query, stored)
+            }
+        },
+    );
+    modes::use_host_setup(host.clone());
+    modes::use_kiosk_wipe(state.kiosk_resets);
+    let result_message = use_memo(state.evaluation.clone(), |e| modes::result_message(e));
+    modes::use_embed_messages(host.clone(), result_message);
+    // The page's own address, for share links and the kiosk's "take it to your phone" code.
+    let page_base = use_state_eq(String::new);
+    {
+        let page_base = page_base.clone();
+        use_effect_with((), move |_| page_base.set(browser::page_base()));
+    }
+    // Kiosk keypad: the field it types into, and the one it just closed on.
+    let keypad_field = use_state_eq(|| None::<&'static str>);
+    let keypad_closed = use_state_eq(|| None::<&'static str>);
+    let onactivate = {
+        let field = keypad_field.setter();
+        let closed = keypad_closed.setter();
+        use_callback((), move |param: &'static str, _| {
+            closed.set(None);
+            field.set(Some(param));
+        })
+    };
+    let onkeypad_done = {
+        let field = keypad_field.clone();
+        let closed = keypad_closed.setter();
+        Callback::from(move |()| {
+            closed.set(*field);
+            field.set(None);
+        })
+    };
+    use_effect_with(*keypad_field, |field| {
+        if let Some(param) = field {
+            browser::scroll_into_view(&format!("f-{param}"));
+        }
     });
+    use_effect_with(*keypad_closed, |closed| {
+        if let Some(param) = closed {
+            browser::focus_by_id(&format!("f-{param}"));
+        }
+    });
+    {
+        // An idle reset closes the keypad with everything else.
+        let field = keypad_field.setter();
+        use_effect_with(state.kiosk_resets, move |_| field.set(None));
+    }
+    let onwake = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::Wake))
+    };
+    let onidle_reset = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::KioskReset))
+    };
 
     let locale = state.locale;
     let text = strings(locale);
@@ -104,19 +174,60 @@ pub fn App(props: &AppProps) -> Html {
         })
         .collect();
     let category = state.category();
+    // Ignored host values are named in the console; outside kiosk and embed also on the page.
+    if host.mode == HostMode::Standard {
+        link_notices.extend(host.warnings.iter().enumerate().map(|(i, w)| NoticeText {
+            code: format!("host-{i}"),
+            zh: w.message(Locale::Zh),
+            en: w.message(Locale::En),
+        }));
+    }
+    let share_url = (!page_base.is_empty()).then(|| {
+        let query = state.query();
+        if query.is_empty() {
+            (*page_base).clone()
+        } else {
+            format!("{}?{query}", *page_base)
+        }
+    });
+    let keypad = match (kiosk, *keypad_field, category) {
+        (true, Some(param), Some(category)) => crate::domain::evaluate::fields(category)
+            .iter()
+            .find(|f| f.param == param),
+        _ => None,
+    };
+    let keypad_context = kiosk.then(|| KeypadContext {
+        active: *keypad_field,
+        just_closed: *keypad_closed,
+        onactivate: onactivate.clone(),
+    });
 
     html! {
         <div
-            class={classes!("hx-app", state.elder.then_some("hx-elder"))}
+            class={classes!(
+                "hx-app",
+                state.elder.then_some("hx-elder"),
+                kiosk.then_some("hx-kiosk"),
+                keypad.is_some().then_some("hx-kiosk--typing"),
+                embed.then_some("hx-embed"),
+            )}
             lang={locale.html_lang()}
             data-testid="app-ready"
             data-hydrated={if *mounted { "true" } else { "false" }}
         >
-            <SiteHeader {locale} {onlocale} elder={state.elder} {onelder} />
+            if let Some(store) = &host.store {
+                <p class="hx-store" data-testid="store-name">{store.clone()}</p>
+            }
+            if !host.hides(Section::Header) {
+                <SiteHeader {locale} {onlocale} elder={state.elder} {onelder} />
+            }
             <NoticeList notices={link_notices} {locale} testid="link-notices" warning=true ondismiss={Some(ondismiss)} />
+            <ContextProvider<Option<KeypadContext>> context={keypad_context}>
             <main class="hx-main">
                 <RulesBanner {locale} today={state.today} />
-                <CategoryPicker {locale} selected={category} {onselect} />
+                if !host.hides(Section::Picker) || category.is_none() {
+                    <CategoryPicker {locale} selected={category} {onselect} />
+                }
                 if let Some(category) = category {
                     <div class="hx-layout">
                         <div class="hx-layout__inputs">
@@ -141,15 +252,41 @@ pub fn App(props: &AppProps) -> Html {
                                 <ResultSummary outcome={Rc::new(outcome)} {locale} />
                             }
                             <NoticeList notices={result_notices} {locale} testid="result-notices" />
-                            <CostChart {locale} evaluation={evaluation.clone()} />
-                            <GradeComparison {locale} evaluation={evaluation.clone()} />
-                            <FormSection {category} group={FieldGroup::Prices}
-                                title={locale.pick("电价、水价、气价", "Electricity, water and gas prices")}
-                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
-                            <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={state.form.clone()} onedit={onedit.clone()} />
+                            if kiosk && !host.hides(Section::Share) {
+                                if let Some(url) = share_url.clone() {
+                                    <section class="hx-card hx-handoff" data-testid="phone-handoff" aria-labelledby="hx-handoff-title">
+                                        <h2 id="hx-handoff-title" class="hx-section-title">
+                                            {locale.pick("把结果带回家：用手机扫码", "Take this result to your phone: scan the code")}
+                                        </h2>
+                                        <QrCode text={url} {locale} testid="phone-qr" />
+                                    </section>
+                                }
+                            }
+                            if !host.hides(Section::Chart) {
+                                <CostChart {locale} evaluation={evaluation.clone()} />
+                            }
+                            if !host.hides(Section::Comparison) {
+                                <GradeComparison {locale} evaluation={evaluation.clone()} />
+                            }
+                            if !host.hides(Section::Prices) {
+                                <FormSection {category} group={FieldGroup::Prices}
+                                    title={locale.pick("电价、水价、气价", "Electricity, water and gas prices")}
+                                    form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                            }
+                            if !host.hides(Section::Assumptions) {
+                                <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={state.form.clone()} onedit={onedit.clone()} />
+                            }
                         </div>
                     </div>
+                    if !kiosk && !host.hides(Section::Share) {
+                        if let Some(url) = share_url.clone() {
+                            <ShareButton url={url} {locale} print={!embed}
+                                title={locale.pick("换新算：我的以旧换新账", "Huanxin: my trade-in numbers")} />
+                        }
+                    }
+                    if !host.hides(Section::Guide) {
                     <TradeInGuide
+                        {kiosk}
                         {category}
                         region={evaluation.outcome.as_ref().and_then(|o| o.region).map(AttrValue::from)}
                         purchase={evaluation.outcome.as_ref().map(|o| o.date).unwrap_or(state.today)}
@@ -158,6 +295,7 @@ pub fn App(props: &AppProps) -> Html {
                         host={state.host_channels.clone()}
                         host_error={state.host_channels_error.clone()}
                     />
+                    }
                     <div class="hx-actions">
                         <button type="button" class="hx-button hx-button--ghost" data-testid="start-over" onclick={onreset}>
                             {locale.pick("重新开始", "Start over")}
@@ -165,9 +303,24 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
             </main>
-            <footer class="hx-footer">
-                <p>{text.privacy_note}</p>
-            </footer>
+            </ContextProvider<Option<KeypadContext>>>
+            if !host.hides(Section::Footer) {
+                <footer class="hx-footer">
+                    <p>{text.privacy_note}</p>
+                </footer>
+            }
+            if let Some(spec) = keypad {
+                <div class="hx-keypad-dock">
+                    <Keypad param={spec.param} label={locale.pick(spec.label_zh, spec.label_en)}
+                        value={AttrValue::from(state.form.get(spec.param).unwrap_or_default().to_string())}
+                        date={spec.kind == FieldKind::Date} {locale} onedit={onedit.clone()} ondone={onkeypad_done} />
+                </div>
+            }
+            if kiosk && state.attract {
+                <AttractScreen {locale} store={host.store.clone().map(AttrValue::from)} onstart={onwake} />
+            } else if kiosk {
+                <IdleGuard idle_seconds={host.idle_seconds} countdown_seconds={COUNTDOWN_SECONDS} {locale} onreset={onidle_reset} />
+            }
         </div>
     }
 }

@@ -65,6 +65,12 @@ pub struct Subscription {
     _inner: Vec<Box<dyn std::any::Any>>,
 }
 
+// Explicit so that effects' clean-ups can say `drop(subscription)` on every target; the listeners,
+// timers and observers inside stop when their own fields drop.
+impl Drop for Subscription {
+    fn drop(&mut self) {}
+}
+
 impl Subscription {
     #[cfg(not(target_arch = "wasm32"))]
     fn none() -> Subscription {
@@ -531,4 +537,35 @@ pub fn register_service_worker() {
             }
         }
     }
+}
+
+/// After a panic: shows the static page's friendly message (`#hx-crash`) and reloads the page
+/// after 3 s. Runs inside the panic hook, so it uses only plain JavaScript objects: the reload is
+/// `location.reload` bound to `location` and handed to `setTimeout`, with no Rust closure that
+/// would have to call back into the (now unusable) wasm instance.
+pub fn show_crash_and_restart(detail: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        web_sys::console::error_1(&JsValue::from_str(&format!("Huanxin stopped: {detail}")));
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(crash) = window
+            .document()
+            .and_then(|d| d.get_element_by_id("hx-crash"))
+        {
+            let _ = crash.remove_attribute("hidden");
+        }
+        let location: JsValue = window.location().into();
+        let reload = js_sys::Reflect::get(&location, &JsValue::from_str("reload"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(reload) = reload {
+            let bound = reload.bind0(&location);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&bound, 3_000);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = detail;
 }

@@ -9,6 +9,7 @@ use crate::domain::category::Category;
 use crate::domain::date::Date;
 use crate::domain::evaluate::{evaluate, fields, Evaluation, FieldGroup, Form};
 use crate::domain::guide::{parse_channel_override, ChannelOverride, OverrideError};
+use crate::domain::host_config::{HostConfig, HostMode};
 use crate::domain::locale::Locale;
 use crate::domain::number::parse_number;
 use crate::domain::query::{parse_deep_link, to_query, ParamNotice};
@@ -55,6 +56,17 @@ pub struct AppState {
     pub host_channels: Option<Rc<ChannelOverride>>,
     /// Why the host's channel list was rejected.
     pub host_channels_error: Option<OverrideError>,
+    /// The kiosk or embed configuration from the URL, validated.
+    pub host: Rc<HostConfig>,
+    /// What a kiosk reset returns to: the link's own values (the host's defaults).
+    pub start_form: Form,
+    pub start_locale: Locale,
+    /// Kiosk: the attract screen is showing (at start and after each idle reset).
+    pub attract: bool,
+    /// Kiosk: how many idle resets happened (each one wipes storage).
+    pub kiosk_resets: u32,
+    /// The `channels` parameter as given, kept in the address while it is valid.
+    pub host_channels_text: Option<String>,
 }
 
 /// What the user can do.
@@ -68,17 +80,28 @@ pub enum Action {
     DismissNotices,
     /// Start over: an empty form, nothing stored.
     Reset,
+    /// Kiosk idle timeout: back to the host's defaults and the attract screen, nothing kept.
+    KioskReset,
+    /// Kiosk: someone tapped the attract screen.
+    Wake,
 }
 
 impl AppState {
     /// Builds the first state: stored form, then the deep link on top (the link wins).
     pub fn start(start: &Start) -> AppState {
-        let link = parse_deep_link(&start.query);
+        let mut link = parse_deep_link(&start.query);
+        let mut host = HostConfig::parse(&link.ui);
+        if host.mode != HostMode::Standard {
+            host.drop_bad_defaults(&mut link.form, start.today);
+        }
+        let kiosk = host.mode == HostMode::Kiosk;
         let mut storage_notice = None;
         let mut elder = false;
         let mut stored_locale = None;
         let mut form = Form::new();
-        if let Some(stored) = start.stored.as_deref().filter(|s| !s.is_empty()) {
+        // A kiosk is shared by strangers: it never starts from what someone left behind.
+        let stored = start.stored.as_deref().filter(|s| !s.is_empty() && !kiosk);
+        if let Some(stored) = stored {
             match stored.strip_prefix(STORAGE_FORMAT) {
                 Some(body) => {
                     let saved = parse_deep_link(body);
@@ -131,6 +154,8 @@ impl AppState {
         let evaluation = Rc::new(evaluate(&form, start.today));
         AppState {
             locale,
+            start_form: if kiosk { form.clone() } else { Form::new() },
+            start_locale: locale,
             form,
             today: start.today,
             evaluation,
@@ -139,7 +164,36 @@ impl AppState {
             elder,
             host_channels,
             host_channels_error,
+            attract: kiosk,
+            kiosk_resets: 0,
+            host: Rc::new(host),
+            host_channels_text: link
+                .ui
+                .iter()
+                .find(|(k, _)| k == "channels")
+                .map(|(_, v)| v.clone()),
         }
+    }
+
+    /// The address's query: the host's parameters (mode, look; so a reload or a restart keeps
+    /// them), then the calculator's.
+    pub fn address_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = self.host.query_pairs();
+        if let Some(channels) = self.host_channels_raw() {
+            pairs.push(("channels", channels));
+        }
+        let host = to_query(&Form::new(), pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        match (host.is_empty(), self.query()) {
+            (true, own) => own,
+            (false, own) if own.is_empty() => host,
+            (false, own) => format!("{host}&{own}"),
+        }
+    }
+
+    /// The host's channel list as given, when it was valid (kept in the address).
+    fn host_channels_raw(&self) -> Option<String> {
+        self.host_channels.as_ref()?;
+        self.host_channels_text.clone()
     }
 
     /// The old unit's age in years, from the purchase year typed (for the safe-use warning).
@@ -228,6 +282,19 @@ impl Reducible for AppState {
                 link_notices: Vec::new(),
                 storage_notice: None,
                 ..self.with_form(Form::new())
+            },
+            Action::KioskReset => AppState {
+                link_notices: Vec::new(),
+                storage_notice: None,
+                locale: self.start_locale,
+                elder: false,
+                attract: true,
+                kiosk_resets: self.kiosk_resets.saturating_add(1),
+                ..self.with_form(self.start_form.clone())
+            },
+            Action::Wake if self.attract => AppState {
+                attract: false,
+                ..(*self).clone()
             },
             // Nothing changed: the same Rc, so nothing re-renders.
             _ => return self,

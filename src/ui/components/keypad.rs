@@ -52,7 +52,7 @@ pub fn apply_key(text: &str, key: Key) -> String {
     out
 }
 
-/// Given by the app in kiosk mode (as a Yew context): number fields become read-only (no system
+/// Given by the app (as a Yew context, `None` outside kiosk mode): in a kiosk number fields become read-only (no system
 /// keyboard) and a tap on one opens the keypad for it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeypadContext {
