@@ -10,5 +10,6 @@ trunk build --release
 mkdir -p target/prerender
 cargo run --quiet --features prerender --bin prerender > target/prerender/app.html
 node tools/postbuild.mjs dist --prerendered target/prerender/app.html
+node tools/sw-manifest.mjs dist
 node tools/compress.mjs dist
 node tools/size-report.mjs dist
