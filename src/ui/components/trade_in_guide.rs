@@ -9,6 +9,7 @@ use crate::domain::guide::{
 };
 use crate::domain::locale::Locale;
 use crate::domain::money::format_number;
+use crate::ui::components::qr_code::QrCode;
 
 #[derive(Properties, PartialEq)]
 pub struct TradeInGuideProps {
@@ -221,15 +222,15 @@ fn render_channel(c: &GuideChannel<'_>, kiosk: bool, locale: Locale) -> Html {
     }
 }
 
-/// A link that opens in a new tab without giving the page access to ours; in kiosk mode the
-/// address is shown to scan instead (no QR module yet: the URL as text).
+/// A link that opens in a new tab without giving the page access to ours; in kiosk mode a QR code
+/// of the address to scan instead, with the address below it, so the kiosk never navigates away.
 fn render_link(url: &str, kiosk: bool, locale: Locale) -> Html {
     if kiosk {
         return html! {
-            <p class="hx-guide__qr" data-testid="qr-placeholder" data-url={url.to_string()}>
-                {locale.pick("用手机扫码或输入网址：", "Open on your phone: ")}
-                <code>{url.to_string()}</code>
-            </p>
+            <div class="hx-guide__qr" data-testid="qr-placeholder" data-url={url.to_string()}>
+                <QrCode text={AttrValue::from(url.to_string())} {locale} testid="guide-qr"
+                    caption={Some(AttrValue::from(locale.pick("用手机扫码打开", "Scan to open on your phone")))} />
+            </div>
         };
     }
     html! {

@@ -1,0 +1,215 @@
+// Store kiosk (`?mode=kiosk`), as a stranger in a store meets it: attract screen, on-screen keypad
+// (no system keyboard), touch targets of 48 px, no selection or context menu, the "take it to your
+// phone" QR code (decoded from a screenshot), the idle countdown and the reset that wipes storage.
+// Time is Playwright's fake clock, so the 30 s idle + 30 s countdown run in an instant.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, screenshot, KIOSK, ROOT } from './harness.mjs';
+
+const require = createRequire(path.join(ROOT, 'tools/node/package.json'));
+const jsQR = require('jsqr');
+const { PNG } = require('pngjs');
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const STORE = '示例电器 新街口店';
+const kioskUrl = extra => `${server.url}?mode=kiosk&idle=30&store=${encodeURIComponent(STORE)}&lang=zh${extra || ''}`;
+
+async function openKiosk(viewport = KIOSK, extra = '') {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', hasTouch: true });
+  await context.clock.install();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(kioskUrl(extra));
+  await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
+  return { context, page, errors };
+}
+
+/** Decodes the QR code in `selector` from a screenshot of it. */
+async function decodeQr(page, selector) {
+  const png = PNG.sync.read(await page.locator(selector).screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  return code && code.data;
+}
+
+async function tapKeys(page, keys) {
+  for (const k of keys) await page.tap(`[data-testid="key-${k}"]`);
+}
+
+test('kiosk: attract screen, keypad entry updates the result, 48 px targets, no selection or menu', async () => {
+  const { context, page, errors } = await openKiosk();
+  try {
+    // The attract screen, in both languages, with the store's name.
+    await page.waitForSelector('[data-testid="attract"]');
+    assert.match(await page.textContent('[data-testid="attract"]'), /点我开始计算[\s\S]*Tap to start/);
+    assert.equal((await page.textContent('[data-testid="attract-store"]')).trim(), STORE);
+    await screenshot(page, 'modes-kiosk-attract');
+    await page.tap('[data-testid="attract-start"]');
+    await page.waitForSelector('[data-testid="attract"]', { state: 'detached' });
+    assert.equal((await page.textContent('[data-testid="store-name"]')).trim(), STORE);
+
+    await page.tap('[data-testid="cat-fridge"]');
+    // Number inputs open no system keyboard: read-only, inputmode none.
+    const price = page.locator('[data-testid="price"]');
+    assert.equal(await price.getAttribute('readonly'), '');
+    assert.equal(await price.getAttribute('inputmode'), 'none');
+    await price.tap();
+    await page.waitForSelector('[data-testid="keypad"][data-param="price"]');
+    await tapKeys(page, ['4', '9', '9', '9']);
+    assert.equal((await page.textContent('[data-testid="keypad-value"]')).trim(), '4999');
+    assert.equal(await price.inputValue(), '4999');
+    await page.waitForFunction(() => document.querySelector('[data-testid="net-price"]')?.getAttribute('data-value') !== '');
+    const net4999 = Number(await page.getAttribute('[data-testid="net-price"]', 'data-value'));
+    assert.ok(net4999 > 0 && net4999 <= 4999, `net price ${net4999}`);
+    await screenshot(page, 'modes-kiosk-keypad-portrait');
+
+    // 万 and the point: 1.2万 is 12,000 yuan; the result follows.
+    await tapKeys(page, ['clear', '1', 'point', '2', 'wan']);
+    assert.equal(await price.inputValue(), '1.2万');
+    await page.waitForFunction(n => Number(document.querySelector('[data-testid="net-price"]').getAttribute('data-value')) > n, net4999);
+    assert.equal(await page.getAttribute('[data-testid="error-price"]', 'data-testid').catch(() => null), null);
+
+    // Every key and control is at least 48×48 CSS px.
+    const small = await page.$$eval('button, input, select, summary, a[href]', els => els
+      .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+      .map(e => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 48 || r.height < 48)
+      .map(({ e, r }) => `${e.tagName}[${e.getAttribute('data-testid') || e.className}] ${Math.round(r.width)}×${Math.round(r.height)}`));
+    assert.deepEqual(small, []);
+
+    await page.tap('[data-testid="key-done"]');
+    await page.waitForSelector('[data-testid="keypad"]', { state: 'detached' });
+
+    // No text selection, no context menu.
+    assert.equal(await page.$eval('.hx-app', el => getComputedStyle(el).userSelect), 'none');
+    const prevented = await page.evaluate(() => {
+      const ev = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      document.querySelector('[data-testid="result-summary"]').dispatchEvent(ev);
+      return ev.defaultPrevented;
+    });
+    assert.equal(prevented, true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('kiosk: "take it to your phone" QR decodes to the share link without the kiosk mode', async () => {
+  const { context, page } = await openKiosk(KIOSK, '&cat=fridge&price=5999');
+  try {
+    await page.tap('[data-testid="attract-start"]');
+    await page.waitForSelector('[data-testid="phone-qr"] svg[role="img"]');
+    const shown = (await page.textContent('[data-testid="phone-qr"] [data-testid="qr-text"]')).trim();
+    const label = await page.getAttribute('[data-testid="phone-qr"] svg', 'aria-label');
+    assert.ok(label.includes(shown), `aria-label ${label} names the link`);
+    const url = new URL(shown);
+    assert.equal(url.origin, new URL(server.url).origin);
+    assert.equal(url.searchParams.get('mode'), null, 'no kiosk mode on the phone');
+    assert.equal(url.searchParams.get('idle'), null);
+    assert.equal(url.searchParams.get('cat'), 'fridge');
+    assert.equal(url.searchParams.get('price'), '5999');
+    await page.locator('[data-testid="phone-qr"]').scrollIntoViewIfNeeded();
+    assert.equal(await decodeQr(page, '[data-testid="phone-qr"] svg'), shown);
+    await screenshot(page, 'modes-kiosk-qr');
+
+    // Typing on the keypad changes the code too.
+    await page.tap('[data-testid="price"]');
+    await tapKeys(page, ['backspace', '8', 'done']);
+    await page.waitForFunction(() => document.querySelector('[data-testid="phone-qr"]').getAttribute('data-url').includes('price=5998'));
+    const again = await page.getAttribute('[data-testid="phone-qr"]', 'data-url');
+    await page.locator('[data-testid="phone-qr"]').scrollIntoViewIfNeeded();
+    assert.equal(await decodeQr(page, '[data-testid="phone-qr"] svg'), again);
+
+    // The guide's external links are codes to scan, not links that would leave the kiosk.
+    assert.equal(await page.$$eval('[data-testid="trade-in-guide"] a[href^="http"]', els => els.length), 0);
+    const guideQrs = await page.$$('[data-testid="trade-in-guide"] [data-testid="guide-qr"] svg');
+    assert.ok(guideQrs.length > 0, 'guide links shown as QR codes');
+    const firstUrl = await page.getAttribute('[data-testid="trade-in-guide"] [data-testid="guide-qr"]', 'data-url');
+    await page.locator('[data-testid="trade-in-guide"] [data-testid="guide-qr"] svg').first().scrollIntoViewIfNeeded();
+    assert.equal(await decodeQr(page, '[data-testid="trade-in-guide"] [data-testid="guide-qr"] svg >> nth=0'), firstUrl);
+  } finally {
+    await context.close();
+  }
+});
+
+test('kiosk: idle countdown of at least 20 s with one-tap continue, then a reset that wipes everything', async () => {
+  const { context, page } = await openKiosk();
+  try {
+    await page.tap('[data-testid="attract-start"]');
+    await page.tap('[data-testid="cat-ac"]');
+    await page.tap('[data-testid="price"]');
+    await tapKeys(page, ['3', '9', '9', '9', 'done']);
+    assert.equal(await page.inputValue('[data-testid="price"]'), '3999');
+    // Whatever a page script or the browser may have left: the reset must remove it.
+    await page.evaluate(() => { localStorage.setItem('left-behind', '1'); sessionStorage.setItem('left-behind', '1'); });
+
+    // 30 s idle: the countdown appears, at least 20 s long.
+    await page.clock.runFor(31_000);
+    await page.waitForSelector('[data-testid="idle-warning"]');
+    const seconds = Number(await page.textContent('[data-testid="idle-seconds"]'));
+    assert.ok(seconds >= 20 && seconds <= 30, `countdown shows ${seconds} s`);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'idle-continue');
+    const box = await page.locator('[data-testid="idle-continue"]').boundingBox();
+    assert.ok(box.width >= 48 && box.height >= 48);
+    await screenshot(page, 'modes-kiosk-idle');
+
+    // One tap continues; nothing is lost.
+    await page.tap('[data-testid="idle-continue"]');
+    await page.waitForSelector('[data-testid="idle-warning"]', { state: 'detached' });
+    assert.equal(await page.inputValue('[data-testid="price"]'), '3999');
+
+    // Idle again, and this time nobody answers: reset.
+    await page.clock.runFor(31_000);
+    await page.waitForSelector('[data-testid="idle-warning"]');
+    await page.clock.runFor(31_000);
+    await page.waitForSelector('[data-testid="attract"]');
+    assert.equal(await page.$('[data-testid="idle-warning"]'), null);
+    assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+    await page.tap('[data-testid="attract-start"]');
+    // Back to the kiosk's own defaults: no category, no price, the mode kept in the address.
+    assert.equal(await page.$('[data-testid="price"]'), null);
+    assert.equal(await page.$$eval('[data-testid^="cat-"][aria-pressed="true"]', els => els.length), 0);
+    const address = new URL(page.url());
+    assert.equal(address.searchParams.get('mode'), 'kiosk');
+    assert.equal(address.searchParams.get('idle'), '30');
+    // Still nothing stored while the next person uses it.
+    await page.tap('[data-testid="cat-fridge"]');
+    await page.clock.runFor(2_000);
+    assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('kiosk: landscape layout docks the keypad to the side', async () => {
+  const { context, page } = await openKiosk({ width: 1920, height: 1080 }, '&cat=washer');
+  try {
+    await page.tap('[data-testid="attract-start"]');
+    await page.tap('[data-testid="price"]');
+    const dock = await page.locator('.hx-keypad-dock').boundingBox();
+    assert.ok(dock.x >= 1400 && dock.height >= 1000, `dock at x=${dock.x}, ${dock.width}×${dock.height}`);
+    // The inputs and results sit side by side, clear of the keypad.
+    const inputs = await page.locator('.hx-layout__inputs').boundingBox();
+    const results = await page.locator('.hx-layout__results').boundingBox();
+    assert.ok(results.x > inputs.x + inputs.width - 1, 'two columns');
+    assert.ok(results.x + results.width <= dock.x + 1, 'results not under the keypad');
+    await tapKeys(page, ['2', '6', '9', '9']);
+    assert.equal(await page.inputValue('[data-testid="price"]'), '2699');
+    await screenshot(page, 'modes-kiosk-landscape');
+  } finally {
+    await context.close();
+  }
+});
