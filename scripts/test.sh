@@ -9,6 +9,7 @@ step() { printf '\n\033[1;32m== %s ==\033[0m\n' "$*" >&2; }
 
 step "native tests: domain core and server-rendered components"
 cargo test --quiet
+step "fuzz: deep-link, host config, channel list and stored-state parsers for ${HX_FUZZ_SECONDS:-60} s"; cargo test --quiet --release --test fuzz_parsers -- --ignored --nocapture
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
 web_tests=()
