@@ -7,6 +7,7 @@ use crate::domain::evaluate::{FieldGroup, FieldKind};
 use crate::domain::host_config::{HostMode, Section, COUNTDOWN_SECONDS};
 use crate::domain::locale::Locale;
 use crate::ui::browser;
+use crate::ui::components::answer_bar::AnswerBar;
 use crate::ui::components::assumptions_panel::AssumptionsPanel;
 use crate::ui::components::attract_screen::AttractScreen;
 use crate::ui::components::category_picker::CategoryPicker;
@@ -16,6 +17,7 @@ use crate::ui::components::grade_comparison::GradeComparison;
 use crate::ui::components::idle_guard::IdleGuard;
 use crate::ui::components::keypad::{Keypad, KeypadContext};
 use crate::ui::components::label_diagram::LabelDiagram;
+use crate::ui::components::link_dialog::LinkDialog;
 use crate::ui::components::notice_list::{NoticeList, NoticeText};
 use crate::ui::components::qr_code::QrCode;
 use crate::ui::components::result_summary::ResultSummary;
@@ -108,6 +110,11 @@ pub fn App(props: &AppProps) -> Html {
         let field = keypad_field.setter();
         use_effect_with(state.kiosk_resets, move |_| field.set(None));
     }
+    let link_dialog = modes::use_kiosk_link_dialog(kiosk, state.kiosk_resets);
+    let onlink_close = {
+        let setter = link_dialog.setter();
+        Callback::from(move |()| setter.set(None))
+    };
     let onwake = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Wake))
@@ -285,6 +292,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     }
                     if !host.hides(Section::Guide) {
+                    <AnswerBar {locale} evaluation={evaluation.clone()} />
                     <TradeInGuide
                         {kiosk}
                         {category}
@@ -315,6 +323,9 @@ pub fn App(props: &AppProps) -> Html {
                         value={AttrValue::from(state.form.get(spec.param).unwrap_or_default().to_string())}
                         date={spec.kind == FieldKind::Date} {locale} onedit={onedit.clone()} ondone={onkeypad_done} />
                 </div>
+            }
+            if let Some(url) = (*link_dialog).clone() {
+                <LinkDialog url={url} {locale} onclose={onlink_close} />
             }
             if kiosk && state.attract {
                 <AttractScreen {locale} store={host.store.clone().map(AttrValue::from)} onstart={onwake} />

@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod answer_bar;
 pub mod assumptions_panel;
 pub mod attract_screen;
 pub mod category_picker;
@@ -10,6 +11,7 @@ pub mod grade_comparison;
 pub mod idle_guard;
 pub mod keypad;
 pub mod label_diagram;
+pub mod link_dialog;
 pub mod notice_list;
 pub mod qr_code;
 pub mod result_summary;
