@@ -69,14 +69,14 @@ impl ThemeSlot {
         }
     }
 
-    /// The CSS custom properties the slot sets (a brand colour also replaces its darker and softer
-    /// variants, so no built-in green is left next to the host's colour).
+    /// The CSS custom properties the slot sets (a brand colour also replaces its darker variant, so
+    /// no built-in green is left next to the host's colour; see also [`HostConfig::css_properties`]).
     pub fn properties(self) -> &'static [&'static str] {
         match self {
             ThemeSlot::Brand => &["--hx-brand", "--hx-brand-strong"],
             ThemeSlot::Accent => &["--hx-accent"],
             ThemeSlot::Bg => &["--hx-bg"],
-            ThemeSlot::Surface => &["--hx-surface", "--hx-brand-soft"],
+            ThemeSlot::Surface => &["--hx-surface"],
             ThemeSlot::Text => &["--hx-text"],
         }
     }
@@ -504,10 +504,21 @@ impl HostConfig {
 
     /// The custom properties to set on the page, as (`--hx-…`, `#rrggbb`).
     pub fn css_properties(&self) -> Vec<(&'static str, String)> {
-        self.theme
+        let mut properties: Vec<(&'static str, String)> = self
+            .theme
             .iter()
             .flat_map(|(slot, colour)| slot.properties().iter().map(move |p| (*p, colour.css())))
-            .collect()
+            .collect();
+        // The tint behind selected options is built-in green: with a host's brand or surface it
+        // becomes the surface colour (the brand border still marks the choice).
+        let tinted = self
+            .theme
+            .iter()
+            .any(|(s, _)| matches!(s, ThemeSlot::Brand | ThemeSlot::Surface));
+        if tinted {
+            properties.push(("--hx-brand-soft", self.colour(ThemeSlot::Surface).css()));
+        }
+        properties
     }
 
     /// Checks the form defaults a host gave (`cat`, `region`, `grade`, `price`) with the engine's

@@ -569,3 +569,52 @@ pub fn show_crash_and_restart(detail: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = detail;
 }
+
+/// Kiosk: a tap on a link to another site does not navigate; `on_link` gets its address instead
+/// (the app shows it as a QR code to scan). Covers every link on the page, whoever rendered it.
+pub fn intercept_external_links(on_link: yew::Callback<String>) -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let mut inner: Vec<Box<dyn std::any::Any>> = Vec::new();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            for kind in ["click", "auxclick"] {
+                let on_link = on_link.clone();
+                let options = gloo::events::EventListenerOptions {
+                    phase: gloo::events::EventListenerPhase::Capture,
+                    passive: false,
+                };
+                inner.push(Box::new(gloo::events::EventListener::new_with_options(
+                    &doc,
+                    kind,
+                    options,
+                    move |event| {
+                        let anchor = event
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.closest("a[href]").ok().flatten());
+                        let Some(anchor) = anchor else {
+                            return;
+                        };
+                        let href = anchor.get_attribute("href").unwrap_or_default();
+                        let own = web_sys::window()
+                            .and_then(|w| w.location().origin().ok())
+                            .unwrap_or_default();
+                        let absolute = href.starts_with("https://") || href.starts_with("http://");
+                        if absolute && !href.starts_with(&format!("{own}/")) {
+                            event.prevent_default();
+                            event.stop_propagation();
+                            on_link.emit(href);
+                        }
+                    },
+                )));
+            }
+        }
+        Subscription { _inner: inner }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = on_link;
+        Subscription::none()
+    }
+}

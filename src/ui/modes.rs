@@ -45,6 +45,33 @@ pub fn use_kiosk_wipe(resets: u32) {
     });
 }
 
+/// Kiosk: taps on links to other sites are caught (from any component) and their address is kept
+/// here, for the app to show as a QR code; an idle reset clears it. `None` outside a kiosk.
+#[hook]
+pub fn use_kiosk_link_dialog(kiosk: bool, resets: u32) -> UseStateHandle<Option<String>> {
+    let link = use_state_eq(|| None::<String>);
+    {
+        let setter = link.setter();
+        use_effect_with(kiosk, move |kiosk| {
+            let interceptor = kiosk.then(|| {
+                browser::intercept_external_links(Callback::from(move |url| setter.set(Some(url))))
+            });
+            move || drop(interceptor)
+        });
+    }
+    {
+        let setter = link.setter();
+        use_effect_with(resets, move |_| setter.set(None));
+    }
+    // The dialog takes the focus, so one key press (or tap) closes it.
+    use_effect_with(link.is_some(), |open| {
+        if *open {
+            browser::focus_by_id("hx-link-close");
+        }
+    });
+    link
+}
+
 /// Embed: tells the host page the app's height whenever it changes, answers a `ping` with `ready`,
 /// and posts a `result` each time the chosen grade's numbers change. Only to `host.parent_origin`.
 #[hook]
@@ -121,6 +148,8 @@ pub fn result_message(evaluation: &Evaluation) -> Vec<(&'static str, MessageValu
     };
     let chosen = outcome.chosen();
     let yuan = |fen: Fen| MessageValue::Number(fen as f64 / 100.0);
+    // Two decimals are plenty for analytics and keep the messages readable.
+    let round = |v: f64| MessageValue::Number((v * 100.0).round() / 100.0);
     let maybe = |v: Option<MessageValue>| v.unwrap_or(MessageValue::Null);
     vec![
         (
@@ -133,16 +162,10 @@ pub fn result_message(evaluation: &Evaluation) -> Vec<(&'static str, MessageValu
             maybe(outcome.region.map(|r| MessageValue::Text(r.into()))),
         ),
         ("annual_saving_yuan", yuan(chosen.money_saved_fen)),
-        ("annual_kwh_saved", MessageValue::Number(chosen.saved.kwh)),
-        (
-            "annual_water_m3_saved",
-            MessageValue::Number(chosen.saved.water_m3),
-        ),
-        (
-            "annual_gas_m3_saved",
-            MessageValue::Number(chosen.saved.gas_m3),
-        ),
-        ("annual_co2_kg_avoided", MessageValue::Number(chosen.co2_kg)),
+        ("annual_kwh_saved", round(chosen.saved.kwh)),
+        ("annual_water_m3_saved", round(chosen.saved.water_m3)),
+        ("annual_gas_m3_saved", round(chosen.saved.gas_m3)),
+        ("annual_co2_kg_avoided", round(chosen.co2_kg)),
         ("price_yuan", maybe(chosen.price_fen.map(yuan))),
         (
             "subsidy_yuan",

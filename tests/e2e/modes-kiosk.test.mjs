@@ -64,7 +64,7 @@ test('kiosk: attract screen, keypad entry updates the result, 48 px targets, no 
     await page.tap('[data-testid="cat-fridge"]');
     // Number inputs open no system keyboard: read-only, inputmode none.
     const price = page.locator('[data-testid="price"]');
-    assert.equal(await price.getAttribute('readonly'), '');
+    assert.equal(await price.evaluate(el => el.readOnly), true);
     assert.equal(await price.getAttribute('inputmode'), 'none');
     await price.tap();
     await page.waitForSelector('[data-testid="keypad"][data-param="price"]');
