@@ -291,8 +291,8 @@ pub fn App(props: &AppProps) -> Html {
                                 title={locale.pick("换新算：我的以旧换新账", "Huanxin: my trade-in numbers")} />
                         }
                     }
-                    if !host.hides(Section::Guide) {
                     <AnswerBar {locale} evaluation={evaluation.clone()} />
+                    if !host.hides(Section::Guide) {
                     <TradeInGuide
                         {kiosk}
                         {category}
