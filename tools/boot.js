@@ -62,6 +62,35 @@ function hxWatchStaticPage() {
   };
 }
 
+/** Compiles the verified response (streaming when served as application/wasm). */
+function hxCompile(response) {
+  const type = (response.headers.get('content-type') || '').split(';')[0].trim();
+  if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return response.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
+}
+
+/**
+ * Resolves once the static page has been painted and that paint has been reported (a
+ * largest-contentful-paint entry, else first-contentful-paint), plus one frame; at once in a
+ * hidden tab (no frames there), and after a second at most. Taking the page over earlier would
+ * replace nodes whose paint is not yet reported, so the takeover would count as the page's LCP.
+ */
+function hxAfterPaint() {
+  return new Promise(function (resolve) {
+    if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return resolve();
+    setTimeout(resolve, 1000);
+    const afterFrame = function () { requestAnimationFrame(function () { setTimeout(resolve, 0); }); };
+    const types = (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes) || [];
+    const type = types.indexOf('largest-contentful-paint') >= 0 ? 'largest-contentful-paint'
+      : types.indexOf('paint') >= 0 ? 'paint' : null;
+    if (!type) return afterFrame();
+    const observer = new PerformanceObserver(function () { observer.disconnect(); afterFrame(); });
+    observer.observe({ type: type, buffered: true });
+  });
+}
+
 async function hxBoot() {
   hxWireRetry();
   const takeover = hxWatchStaticPage();
@@ -80,7 +109,10 @@ async function hxBoot() {
   if (!response.ok) throw hxBootFailed('download', new Error('HTTP ' + response.status + ' for ' + HX_WASM_URL));
   let exports;
   try {
-    exports = await __wbg_init({ module_or_path: response });
+    // Compile while the static page paints; take it over only once that paint has been reported.
+    const compiled = hxCompile(response);
+    await hxAfterPaint();
+    exports = await __wbg_init({ module_or_path: await compiled });
   } catch (error) {
     const tooOld = error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError;
     throw hxBootFailed(tooOld ? 'browser' : 'failed', error);
