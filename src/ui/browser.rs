@@ -206,14 +206,26 @@ pub fn focus_by_id(id: &str) {
     let _ = id;
 }
 
-/// Scrolls the element with `id` into view (e.g. the field the kiosk keypad is typing into).
+/// Scrolls the element with `id` to the middle of the screen (e.g. the field the kiosk keypad is
+/// typing into, which must stay clear of the keypad docked at the bottom).
 pub fn scroll_into_view(id: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
     {
-        el.scroll_into_view_with_bool(false);
+        use wasm_bindgen::{JsCast, JsValue};
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
+        let scroll = js_sys::Reflect::get(&el, &JsValue::from_str("scrollIntoView"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match scroll {
+            Some(f) => {
+                let _ = f.call1(&el, &options);
+            }
+            None => el.scroll_into_view_with_bool(true),
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
