@@ -2,9 +2,9 @@
 //! API, built with `wasm-pack build js --target web|bundler|nodejs`.
 //!
 //! Every function takes plain JS values and returns plain JS objects; none throws on bad input.
-//! `compute` fills a [`huanxin::domain::Form`] keyed by the public deep-link parameter names and calls the same
-//! [`evaluate`] as the app, so a retailer's badge and the app always show the same numbers (a test
-//! compares them). Numbers are rounded to 0.01 exactly as the app's `data-value` attributes.
+//! `compute` fills a [`huanxin::domain::Form`] keyed by the public deep-link parameter names and
+//! calls the same [`evaluate`] as the app, so a retailer's badge and the app always show the same
+//! numbers (a test compares them). Numbers are rounded to 0.01 exactly as the app's `data-value` attributes.
 //!
 //! **When is a result `ok`?** When no value was rejected: every given parameter is known to be of
 //! the right type and valid. Missing optional values are not errors: the engine uses its documented
