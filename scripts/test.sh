@@ -15,7 +15,7 @@ step "browser tests: wasm-bindgen-test in headless Chromium"
 web_tests=()
 for f in tests/web_*.rs; do web_tests+=(--test "$(basename "$f" .rs)"); done
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --quiet --target wasm32-unknown-unknown "${web_tests[@]}"
+  cargo test --target wasm32-unknown-unknown "${web_tests[@]}"
 
 step "release build"
 bash scripts/release.sh

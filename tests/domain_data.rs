@@ -1,5 +1,6 @@
 //! Re-checks the compiled data (build.rs already refuses bad files; these guard the generated
 //! statics and the engine's assumptions about them).
+#![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::category::Category;
 use huanxin::domain::data::{category_data, data_date, factors, region, Confidence, Fact, Source};

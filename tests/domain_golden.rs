@@ -5,6 +5,7 @@
 //! ¥4/m³ water, ¥3/m³ gas, price ¥5999, trade-in ¥100. So for a covered category bought as grade 1:
 //!   subsidy = min(15 % × 5999, 1500) = 899.85 → 89 985 fen
 //!   net     = 5999 − 899.85 − 100 = 4999.15 → 499 915 fen
+#![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::category::Category;
 use huanxin::domain::date::Date;

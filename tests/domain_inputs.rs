@@ -1,4 +1,5 @@
 //! How the facade reads a form: typed numbers, bad fields, unknown keys, defaults and notices.
+#![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::category::Category;
 use huanxin::domain::date::Date;

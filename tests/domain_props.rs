@@ -1,4 +1,5 @@
 //! Property tests of the engine's invariants.
+#![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::category::Category;
 use huanxin::domain::date::Date;

@@ -9,6 +9,7 @@
 //! (`HX_FUZZ_SECONDS`, default 60; `HX_FUZZ_SEED` to replay a run). A panic writes the input to
 //! `target/fuzz-crashes/` and fails the test.
 #![cfg(not(target_arch = "wasm32"))]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
