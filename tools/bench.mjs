@@ -161,8 +161,8 @@ async function throttledRun(browser, url, profile, benchmarkFn) {
   await context.addInitScript(benchInit);
   const page = await context.newPage();
   try {
-    // Calibrate right before the run: the host's speed varies with its other work.
-    const index = await page.evaluate(benchmarkFn);
+    // Calibrate right before the run (median of 3): the host's speed varies with its other work.
+    const index = median([await page.evaluate(benchmarkFn), await page.evaluate(benchmarkFn), await page.evaluate(benchmarkFn)]);
     const cpuRate = Math.max(1, index / TARGET_INDEX);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
