@@ -318,3 +318,27 @@ fn another_categorys_parameter_is_named_and_dropped() {
     assert_eq!(again.storage_notice, None);
     assert_eq!(again.form.get("cat"), Some("fridge"));
 }
+
+/// Found by tests/e2e/hostile.test.mjs: a bad `cat` or `elder` in a link was ignored without a word.
+#[test]
+fn bad_category_and_elder_values_are_named() {
+    let stored = Some(format!("{STORAGE_FORMAT}cat=fridge&price=5999"));
+    let state = start("cat=toaster&elder=maybe", stored.clone(), Locale::Zh);
+    let named: Vec<(&str, &str)> = state
+        .link_notices
+        .iter()
+        .map(|n| (n.param.as_str(), n.code))
+        .collect();
+    assert_eq!(named, [("cat", "bad_value"), ("elder", "bad_value")]);
+    // The stored scenario stays.
+    assert_eq!(state.form.get("cat"), Some("fridge"));
+    assert_eq!(state.form.get("price"), Some("5999"));
+    assert!(state.link_notices[0].message(Locale::Zh).contains("cat"));
+    // `cat=FRIDGE` is the same category: the stored values stay; `cat=` says nothing.
+    let same = start("cat=FRIDGE&elder=true", stored.clone(), Locale::Zh);
+    assert_eq!(same.form.get("price"), Some("5999"));
+    assert!(same.elder && same.link_notices.is_empty());
+    let empty = start("cat=&elder=", stored, Locale::Zh);
+    assert!(empty.link_notices.is_empty());
+    assert_eq!(empty.form.get("cat"), Some("fridge"));
+}

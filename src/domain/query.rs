@@ -24,7 +24,7 @@ pub const UI_PARAMS: &[&str] = &[
 pub struct ParamNotice {
     /// The parameter name as given (truncated for display).
     pub param: String,
-    /// `unknown`, `too_long`, `bad_encoding`, `duplicate`, `too_many`, `bad_lang`.
+    /// `unknown`, `too_long`, `bad_encoding`, `duplicate`, `too_many`, `bad_lang`, `bad_value`.
     pub code: &'static str,
 }
 
@@ -52,6 +52,10 @@ impl ParamNotice {
             ("bad_lang", Locale::Zh) => format!("语言参数 “{p}” 只能是 zh 或 en，已忽略。"),
             ("bad_lang", Locale::En) => {
                 format!("The language parameter “{p}” must be zh or en; it was ignored.")
+            }
+            ("bad_value", Locale::Zh) => format!("链接参数 “{p}” 的值无效，已忽略。"),
+            ("bad_value", Locale::En) => {
+                format!("The value of link parameter “{p}” is not valid and was ignored.")
             }
             (_, Locale::Zh) => "链接太长，部分参数已忽略。".to_string(),
             (_, Locale::En) => "The link is too long; some parameters were ignored.".to_string(),

@@ -116,8 +116,23 @@ impl AppState {
                 None => storage_notice = Some(StorageNotice::Corrupt),
             }
         }
+        // An unknown category in a link is named, not silently ignored; the stored scenario stays.
+        let mut link_notices = std::mem::take(&mut link.notices);
+        if let Some(cat) = link.form.get("cat").map(str::trim) {
+            if Category::from_slug(cat).is_none() {
+                if !cat.is_empty() {
+                    link_notices.push(ParamNotice {
+                        param: "cat".into(),
+                        code: "bad_value",
+                    });
+                }
+                link.form.remove("cat");
+            }
+        }
         // A link to another category starts a fresh scenario; otherwise its values win one by one.
-        if link.form.get("cat").is_some() && link.form.get("cat") != form.get("cat") {
+        let link_category = link.form.get("cat").and_then(Category::from_slug);
+        if link_category.is_some() && link_category != form.get("cat").and_then(Category::from_slug)
+        {
             form = Form::new();
         }
         for (k, v) in link.form.iter() {
@@ -125,7 +140,6 @@ impl AppState {
         }
         // A link without `cat` is judged against every category: what the stored category does not
         // use is named and dropped, else the state written back would read as corrupt next visit.
-        let mut link_notices = link.notices;
         let unused: Vec<String> = form.unknown_keys().into_iter().map(String::from).collect();
         for key in unused {
             form.remove(&key);
@@ -136,7 +150,14 @@ impl AppState {
         }
         for (k, v) in &link.ui {
             if k == "elder" {
-                elder = v == "1";
+                match v.trim() {
+                    "1" | "true" => elder = true,
+                    "0" | "false" | "" => elder = false,
+                    _ => link_notices.push(ParamNotice {
+                        param: "elder".into(),
+                        code: "bad_value",
+                    }),
+                }
             }
         }
         let (host_channels, host_channels_error) =
