@@ -121,17 +121,17 @@ pub fn Keypad(props: &KeypadProps) -> Html {
                 { for (1..=9).map(digit) }
                 if props.date {
                     <button type="button" class="hx-keypad__key" data-testid="key-dash"
-                        aria-label={locale.pick("横线", "dash")} onclick={press(Key::Dash)}>{"-"}</button>
+                        aria-label={locale.pick("- 横线", "- dash")} onclick={press(Key::Dash)}>{"-"}</button>
                 } else {
                     <button type="button" class="hx-keypad__key" data-testid="key-point"
-                        aria-label={locale.pick("小数点", "decimal point")} onclick={press(Key::Point)}>{"。/."}</button>
+                        aria-label={locale.pick("。/. 小数点", "。/. decimal point")} onclick={press(Key::Point)}>{"。/."}</button>
                 }
                 { digit(0) }
                 if props.date {
                     <span class="hx-keypad__gap" aria-hidden="true"></span>
                 } else {
                     <button type="button" class="hx-keypad__key" data-testid="key-wan"
-                        aria-label={locale.pick("万", "ten thousand (万)")} onclick={press(Key::Wan)}>{"万"}</button>
+                        lang="zh-CN" onclick={press(Key::Wan)}>{"万"}</button>
                 }
                 <button type="button" class="hx-keypad__key hx-keypad__key--tool" data-testid="key-backspace"
                     aria-label={locale.pick("退格", "Backspace")} onclick={press(Key::Backspace)}>{"⌫"}</button>
