@@ -29,7 +29,7 @@ fn fact(f: &Fact, unit: &str, what: &str) {
     if let Some(to) = f.valid_to {
         assert!(data_date(to) >= data_date(f.valid_from), "{what}: period");
     }
-    sourced(&f.source, what);
+    sourced(f.source, what);
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn national_factors() {
     fact(&f.water_price, "yuan/m3", "water");
     fact(&f.gas_price, "yuan/m3", "gas");
     fact(&f.gas_lhv, "MJ/m3", "lhv");
-    sourced(&f.tier_steps.source, "tiers");
+    sourced(f.tier_steps.source, "tiers");
     assert_eq!((f.tier_steps.tier2, f.tier_steps.tier3), (0.05, 0.30));
 }
 
@@ -88,7 +88,7 @@ fn rule_sets_do_not_overlap_within_a_jurisdiction() {
     let sets = rule_sets();
     assert!(sets.len() >= 4);
     for (i, a) in sets.iter().enumerate() {
-        sourced(&a.source, a.id);
+        sourced(a.source, a.id);
         assert!(data_date(a.valid_from) <= data_date(a.valid_to), "{}", a.id);
         assert!(!a.categories.is_empty() && !a.rates.is_empty(), "{}", a.id);
         for b in sets.iter().skip(i + 1) {
@@ -170,10 +170,10 @@ fn every_category_is_complete() {
             "{c:?} current edition needs grades 1 and 2"
         );
         for e in d.editions {
-            sourced(&e.source, e.standard);
+            sourced(e.source, e.standard);
             assert!(e.unknown_grade >= 1 && e.unknown_grade <= e.grades);
             for t in e.tables {
-                sourced(&t.source, t.figure);
+                sourced(t.source, t.figure);
                 assert_eq!(
                     t.values.len(),
                     usize::from(e.grades),
@@ -185,14 +185,14 @@ fn every_category_is_complete() {
             }
         }
         for u in d.usage {
-            sourced(&u.source, u.param);
+            sourced(u.source, u.param);
             assert!(u.low <= u.typical && u.typical <= u.high, "{}", u.param);
             // Every usage default belongs to an input the UI shows.
             let base = u.param.split('@').next().unwrap_or_default();
             assert!(field(c, base).is_some(), "{c:?}: usage {base} has no field");
         }
         for k in d.constants {
-            sourced(&k.fact.source, k.name);
+            sourced(k.fact.source, k.name);
         }
         // Every usage field of the form has a default.
         for spec in fields(c) {

@@ -245,7 +245,7 @@ pub fn rule_sets(sets: &[RuleSet]) -> wasm_bindgen::JsValue {
             )
             .str("note_zh", set.note_zh)
             .str("note_en", set.note_en)
-            .obj("source", source(&set.source));
+            .obj("source", source(set.source));
         out.into_js()
     }))
 }

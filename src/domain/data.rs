@@ -39,7 +39,8 @@ impl Confidence {
     }
 }
 
-/// Where a value comes from.
+/// Where a value comes from. Values point at one shared table of these (`build.rs` interns
+/// them), so each citation is in the wasm once.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Source {
     /// The document or data set, as a citation (e.g. "商办流通函〔2025〕469号").
@@ -49,7 +50,9 @@ pub struct Source {
     /// When the value was last checked against the source (`YYYY-MM-DD`).
     pub as_of: &'static str,
     pub confidence: Confidence,
-    /// Why it has that confidence, or how it was derived (may be empty).
+    /// Why it has that confidence, or how it was derived (may be empty). Only with the
+    /// `source-notes` feature (the JS package) for every value; otherwise only label standards and
+    /// grade tables keep theirs (the engine quotes them in notices), the rest are empty.
     pub note: &'static str,
 }
 
@@ -63,7 +66,7 @@ pub struct Fact {
     pub valid_from: &'static str,
     /// Last day the value applies (inclusive), `YYYY-MM-DD`; `None` when still current.
     pub valid_to: Option<&'static str>,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 impl Fact {
@@ -100,7 +103,7 @@ pub struct UsageDefault {
     pub typical: f64,
     pub high: f64,
     pub unit: &'static str,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// A province (省级行政区) with its prices and grid factor.
@@ -131,7 +134,7 @@ pub struct Region {
 pub struct TierSteps {
     pub tier2: f64,
     pub tier3: f64,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// National defaults and physical factors (`assets/data/factors.toml`).
@@ -183,7 +186,7 @@ pub struct RuleSet {
     pub old_unit_required: Option<bool>,
     pub note_zh: &'static str,
     pub note_en: &'static str,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 impl RuleSet {
@@ -213,7 +216,7 @@ pub struct Edition {
     pub unknown_grade: u8,
     /// Typical figures per grade, by figure and size band.
     pub tables: &'static [GradeTable],
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// Typical (threshold) values of one label figure, one per grade (index 0 = grade 1).
@@ -225,7 +228,7 @@ pub struct GradeTable {
     pub band: &'static str,
     pub values: &'static [f64],
     pub unit: &'static str,
-    pub source: Source,
+    pub source: &'static Source,
 }
 
 /// Everything one category needs beyond the label figures the buyer types.

@@ -6,8 +6,6 @@
 //! describe a grade-1 and a grade-2 new unit (label or direct for the chosen grade, typical figures
 //! otherwise); then apply the contract formulas for savings, CO2, subsidy, net price and payback.
 
-use std::collections::BTreeMap;
-
 use super::category::Category;
 use super::data::{
     category_data, factors, region, CategoryData, Confidence, Edition, Fact, Region, Source,
@@ -36,24 +34,38 @@ enum Level {
 const LEVELS: [Level; 3] = [Level::Low, Level::Typical, Level::High];
 
 /// The valid inputs of one form.
+/// The maps are small `Vec`s: a form has a few dozen fields, and `BTreeMap` costs wasm size.
 struct Inputs {
-    numbers: BTreeMap<&'static str, f64>,
-    choices: BTreeMap<&'static str, &'static str>,
+    numbers: Vec<(&'static str, f64)>,
+    choices: Vec<(&'static str, &'static str)>,
     date: Option<Date>,
     region: Option<&'static Region>,
 }
 
 impl Inputs {
     fn number(&self, param: &str) -> Option<f64> {
-        self.numbers.get(param).copied()
+        lookup(&self.numbers, param)
     }
 
     fn choice(&self, param: &str) -> Option<&'static str> {
-        self.choices.get(param).copied()
+        lookup(&self.choices, param)
     }
 
     fn grade(&self, param: &str) -> Option<u8> {
         self.choice(param).and_then(|c| c.parse::<u8>().ok())
+    }
+}
+
+/// The value of `param`, if set.
+fn lookup<T: Copy>(entries: &[(&'static str, T)], param: &str) -> Option<T> {
+    entries.iter().find(|(k, _)| *k == param).map(|(_, v)| *v)
+}
+
+/// Sets `param` to `value`, replacing an earlier value.
+fn store<T>(entries: &mut Vec<(&'static str, T)>, param: &'static str, value: T) {
+    match entries.iter_mut().find(|(k, _)| *k == param) {
+        Some(slot) => slot.1 = value,
+        None => entries.push((param, value)),
     }
 }
 
@@ -239,8 +251,8 @@ fn is_universal(param: &str) -> bool {
 
 fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report) -> Inputs {
     let mut inputs = Inputs {
-        numbers: BTreeMap::new(),
-        choices: BTreeMap::new(),
+        numbers: Vec::new(),
+        choices: Vec::new(),
         date: None,
         region: None,
     };
@@ -262,7 +274,7 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
                             format!("The year cannot be after this year ({})", today.year()),
                         );
                     } else {
-                        inputs.numbers.insert(spec.param, value);
+                        store(&mut inputs.numbers, spec.param, value);
                     }
                 }
                 Err(e) => report.error(
@@ -274,7 +286,7 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
             },
             FieldKind::Choice => match read_choice(spec, text) {
                 Some(value) => {
-                    inputs.choices.insert(spec.param, value);
+                    store(&mut inputs.choices, spec.param, value);
                 }
                 None => {
                     let options: Vec<&str> = spec.choices.iter().map(|c| c.value).collect();
@@ -378,7 +390,7 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
                     ("第一档居民电价", "Tier-1 residential electricity price"),
                     fact.value,
                     fact.unit,
-                    &fact.source,
+                    fact.source,
                     Some("tariff"),
                 );
                 if step > 0.0 {
@@ -388,7 +400,7 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
                             ("阶梯电价加价", "Tier surcharge"),
                             step,
                             "yuan/kWh",
-                            &s.source,
+                            s.source,
                             Some("tariff_tier"),
                         );
                     }
@@ -411,7 +423,7 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
                             ("谷时电价", "Off-peak price"),
                             v.value,
                             v.unit,
-                            &v.source,
+                            v.source,
                             Some("valley_tariff"),
                         );
                     }
@@ -481,7 +493,7 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
                     ("电网平均二氧化碳排放因子", "Average grid CO2 factor"),
                     fact.value,
                     fact.unit,
-                    &fact.source,
+                    fact.source,
                     Some("grid_factor"),
                 );
             }
@@ -494,7 +506,7 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
             ("天然气燃烧排放因子", "Natural-gas CO2 factor"),
             f.gas_co2.value,
             f.gas_co2.unit,
-            &f.gas_co2.source,
+            f.gas_co2.source,
             None,
         );
         report.assume(
@@ -502,7 +514,7 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
             ("天然气低位热值", "Natural-gas heating value"),
             f.gas_lhv.value,
             f.gas_lhv.unit,
-            &f.gas_lhv.source,
+            f.gas_lhv.source,
             None,
         );
     }
@@ -542,7 +554,7 @@ fn typed_or_fact(
             label,
             fact.value,
             fact.unit,
-            &fact.source,
+            fact.source,
             Some(param),
         );
     }
@@ -727,7 +739,7 @@ fn estimate_old(
                 ),
                 f.default_old_age.value,
                 f.default_old_age.unit,
-                &f.default_old_age.source,
+                f.default_old_age.source,
                 Some("old_year"),
             );
             today.year() - default_age
@@ -770,7 +782,7 @@ fn estimate_old(
         ),
         f64::from(grade),
         "grade",
-        &edition.source,
+        edition.source,
         Some("old_grade"),
     );
     report.assume(
@@ -778,7 +790,7 @@ fn estimate_old(
         ("老化导致的年增耗", "Extra consumption per year of age"),
         rate,
         data.degradation_per_year.unit,
-        &data.degradation_per_year.source,
+        data.degradation_per_year.source,
         None,
     );
     report.notice(
@@ -1017,8 +1029,9 @@ fn compute(
         let money_levels = saved_levels.map(|s| cost_fen(s, &prices));
         let saved = saved_levels[level_index(Level::Typical)];
         let money = money_levels[level_index(Level::Typical)];
-        let mut sorted = money_levels;
-        sorted.sort_unstable();
+        // Low and high of three: min/max instead of a sort keeps the sort code out of the wasm.
+        let [a, b, c] = money_levels;
+        let (low_fen, high_fen) = (a.min(b).min(c), a.max(b).max(c));
         let co2 = co2_kg(saved, &prices);
         let price = price_fen(inputs, if chosen { "price" } else { "alt_price" });
         let subsidy_grade = if chosen {
@@ -1061,9 +1074,9 @@ fn compute(
                 co2_kg: co2 * years,
             },
             range: SavingRange {
-                low_fen: sorted[0],
+                low_fen,
                 typical_fen: money,
-                high_fen: sorted[2],
+                high_fen,
             },
             price_fen: price,
             subsidy,
@@ -1124,7 +1137,7 @@ fn compute(
         lifetime_label,
         data.lifetime.value,
         data.lifetime.unit,
-        &data.lifetime.source,
+        data.lifetime.source,
         None,
     );
     for constant in data.constants {
@@ -1133,7 +1146,7 @@ fn compute(
             (constant.label_zh, constant.label_en),
             constant.fact.value,
             constant.fact.unit,
-            &constant.fact.source,
+            constant.fact.source,
             None,
         );
     }
@@ -1209,7 +1222,7 @@ fn note_rules(
             format!(
                 "The {} does not cover {}: the subsidy is taken as 0.",
                 set.name_en,
-                category.name(Locale::En).to_lowercase()
+                category.name(Locale::En).to_ascii_lowercase()
             ),
         ),
         Some(set) => {
@@ -1250,7 +1263,7 @@ fn usage_assumptions(
                 label,
                 default.typical,
                 default.unit,
-                &default.source,
+                default.source,
                 Some(spec.param),
             );
         }

@@ -4,8 +4,6 @@
 //! public deep-link parameter names, so the two always agree. Parameter names, type names and
 //! field names here are a public contract: keep them stable.
 
-use std::collections::BTreeMap;
-
 use super::category::Category;
 use super::data::{Confidence, RuleSet};
 use super::date::Date;
@@ -19,7 +17,9 @@ pub use super::form_fields::fields;
 /// `gas_price`, plus the category's label figures and usage fields listed by [`fields`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Form {
-    values: BTreeMap<String, String>,
+    /// Sorted by key, keys unique. A sorted `Vec` rather than a `BTreeMap`: forms have a few dozen
+    /// keys, and the B-tree code costs about 10 KB of wasm.
+    values: Vec<(String, String)>,
 }
 
 impl Form {
@@ -30,17 +30,36 @@ impl Form {
 
     /// Sets parameter `key` to the raw text `value` (replacing any earlier value).
     pub fn set(&mut self, key: impl Into<String>, value: impl Into<String>) {
-        self.values.insert(key.into(), value.into());
+        self.set_text(key.into(), value.into());
+    }
+
+    /// The one non-generic body of [`Form::set`] (one copy in the wasm, not one per caller type).
+    fn set_text(&mut self, key: String, value: String) {
+        match self.position(&key) {
+            Ok(i) => {
+                if let Some(slot) = self.values.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.values.insert(i, (key, value)),
+        }
+    }
+
+    /// Where `key` is (`Ok`) or would be inserted to keep the keys sorted (`Err`).
+    fn position(&self, key: &str) -> Result<usize, usize> {
+        self.values.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
     /// The raw text of `key`, if set.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.values.get(key).map(String::as_str)
+        let i = self.position(key).ok()?;
+        self.values.get(i).map(|(_, v)| v.as_str())
     }
 
     /// Removes `key`, returning its text.
     pub fn remove(&mut self, key: &str) -> Option<String> {
-        self.values.remove(key)
+        let i = self.position(key).ok()?;
+        Some(self.values.remove(i).1)
     }
 
     /// Every (parameter, text) pair in parameter order.
@@ -58,8 +77,8 @@ impl Form {
     pub fn unknown_keys(&self) -> Vec<&str> {
         let category = self.get("cat").and_then(Category::from_slug);
         self.values
-            .keys()
-            .map(String::as_str)
+            .iter()
+            .map(|(k, _)| k.as_str())
             .filter(|k| !super::form_fields::is_known_param(k, category))
             .collect()
     }

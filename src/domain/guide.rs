@@ -394,7 +394,7 @@ pub fn guide<'h>(
         .filter(|a| matches!(a.kind, AdviceKind::Acceptance | AdviceKind::Fee))
         .filter(|a| a.applies(category, region))
         .collect();
-    notes.sort_by_key(|a| a.kind);
+    stable_sort_by_key(&mut notes, |a| a.kind);
 
     Guide {
         category,
@@ -405,6 +405,24 @@ pub fn guide<'h>(
         steps,
         notes,
         safety: safety_for(category, region, old_age_years),
+    }
+}
+
+/// A stable insertion sort. The lists are a few dozen entries at most, and it keeps the wasm free
+/// of the standard library's much larger merge sort (one copy per key type).
+fn stable_sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for end in 1..items.len() {
+        let mut i = end;
+        while i > 0 {
+            let (Some(before), Some(here)) = (items.get(i - 1), items.get(i)) else {
+                break;
+            };
+            if key(before) <= key(here) {
+                break;
+            }
+            items.swap(i - 1, i);
+            i -= 1;
+        }
     }
 }
 
@@ -434,7 +452,7 @@ pub fn channels_for<'h>(
         .filter(|c| !replace || c.kind.is_official())
         .collect();
     // Stable sort: the TOML order is kept within a kind.
-    built_in.sort_by_key(|c| (c.kind, !c.regions.is_regional()));
+    stable_sort_by_key(&mut built_in, |c| (c.kind, !c.regions.is_regional()));
     out.extend(built_in.into_iter().map(GuideChannel::BuiltIn));
     out
 }

@@ -79,7 +79,7 @@ pub fn subsidy_for(
             format!(
                 "The {} does not cover {}.",
                 set.name_en,
-                category.name(Locale::En).to_lowercase()
+                category.name(Locale::En).to_ascii_lowercase()
             ),
         );
     }

@@ -273,7 +273,7 @@ fn render_rule_set(rules: &RuleSet, locale: Locale) -> Html {
                     format!("In force: {} to {}", rules.valid_from, rules.valid_to),
                 )}
             </p>
-            { source_line(&rules.source, locale) }
+            { source_line(rules.source, locale) }
             if !note.is_empty() {
                 <p class="hx-assume__note">{note}</p>
             }
