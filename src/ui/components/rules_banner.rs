@@ -95,7 +95,7 @@ fn rule_entry(rule: &'static RuleSet, locale: Locale, national: bool) -> Html {
             <p class="hx-rules__source" data-testid="rule-source">
                 {locale.pick("来源：", "Source: ")}
                 if let Some(url) = link {
-                    <a href={url} rel="noopener noreferrer" target="_blank">{source.name}</a>
+                    <a class="hx-rules__link" href={url} rel="noopener noreferrer" target="_blank">{source.name}</a>
                 } else {
                     {source.name}
                 }
