@@ -9,7 +9,12 @@ export function sizes(dir) {
   const budget = JSON.parse(fs.readFileSync(new URL('./budget.json', import.meta.url), 'utf8'));
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const referenced = new Set(['index.html']);
-  for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"#?]+)"/g)) referenced.add(m[1]);
+  // Tags a modern browser fetches on first load; `nomodule` scripts only run in browsers without ES modules.
+  for (const tag of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    if (/\bnomodule\b/.test(tag[0]) || /rel="(?:icon|manifest)"/.test(tag[0])) continue;
+    const m = tag[0].match(/(?:href|src)="\.?\/?([^"#?]+)"/);
+    if (m) referenced.add(m[1]);
+  }
   // The JS glue fetches the wasm it names.
   for (const name of [...referenced]) {
     if (name.endsWith('.js') && fs.existsSync(path.join(dir, name))) {
