@@ -163,8 +163,9 @@ pub struct RateRule {
     pub cap_fen: i64,
 }
 
-/// A subsidy rule set: who pays what, for which categories, between which dates.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A subsidy rule set: who pays what, for which categories, between which dates. Equal when the
+/// ids are (unique, checked by `build.rs`): comparing every field costs wasm size for nothing.
+#[derive(Clone, Copy, Debug)]
 pub struct RuleSet {
     /// Stable id, e.g. `cn-2026`, `sh-2026-local`.
     pub id: &'static str,
@@ -187,6 +188,12 @@ pub struct RuleSet {
     pub note_zh: &'static str,
     pub note_en: &'static str,
     pub source: &'static Source,
+}
+
+impl PartialEq for RuleSet {
+    fn eq(&self, other: &RuleSet) -> bool {
+        self.id == other.id
+    }
 }
 
 impl RuleSet {
