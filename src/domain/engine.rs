@@ -323,7 +323,7 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
 }
 
 /// A choice's canonical value: its value or label (any case), or a number equal to a numeric value.
-fn read_choice(spec: &FieldSpec, text: &str) -> Option<&'static str> {
+pub(crate) fn read_choice(spec: &FieldSpec, text: &str) -> Option<&'static str> {
     let trimmed = text.trim();
     if trimmed.chars().count() > 40 {
         return None;

@@ -421,6 +421,12 @@ impl Outcome {
     }
 }
 
+/// The option a choice field's raw text selects, as the engine reads it (value, label or number,
+/// any case, trimmed): the UI shows this option, so the screen and the answer always agree.
+pub fn choice_value(spec: &FieldSpec, text: &str) -> Option<&'static str> {
+    super::engine::read_choice(spec, text)
+}
+
 /// Evaluates a form. Never panics; unknown keys are ignored (see [`Form::unknown_keys`]).
 pub fn evaluate(form: &Form, today: Date) -> Evaluation {
     super::engine::run(form, today)

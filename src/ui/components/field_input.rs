@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::domain::data::regions;
-use crate::domain::evaluate::{FieldError, FieldKind, FieldSpec};
+use crate::domain::data::{region, regions};
+use crate::domain::evaluate::{choice_value, FieldError, FieldKind, FieldSpec};
 use crate::domain::locale::Locale;
 use crate::domain::money::format_number_trimmed;
 use crate::ui::components::keypad::KeypadContext;
@@ -102,7 +102,14 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                     onedit.emit((param, select.value()));
                 }
             };
-            let current = props.value.as_str();
+            // The option the engine reads from the raw text; none (the default) when it reads
+            // nothing, so a refused value never shows as some other option.
+            let current = if spec.kind == FieldKind::Region {
+                region(props.value.as_str()).map(|r| r.code)
+            } else {
+                choice_value(spec, props.value.as_str())
+            }
+            .unwrap_or_default();
             let options: Vec<(&str, &str)> = if spec.kind == FieldKind::Region {
                 regions()
                     .iter()
@@ -129,7 +136,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 >
                     <option value="" selected={current.is_empty()}>{empty_label}</option>
                     for (value, label) in options {
-                        <option key={value} {value} selected={value.eq_ignore_ascii_case(current)}>{label}</option>
+                        <option key={value} {value} selected={value == current}>{label}</option>
                     }
                 </select>
             }
