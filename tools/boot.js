@@ -121,7 +121,23 @@ async function hxBoot() {
   return exports;
 }
 
+/**
+ * A JavaScript exception thrown through the running wasm (say, a browser extension that breaks a DOM
+ * call) stops the app without a Rust panic, so the panic hook never runs and the screen would stay
+ * stale. Treat it like a panic: the friendly message (#hx-crash), then a restart in 3 s.
+ */
+function hxRestartOnWasmError() {
+  addEventListener('error', function (event) {
+    const stack = String((event.error && event.error.stack) || '');
+    const crash = document.getElementById('hx-crash');
+    if (stack.indexOf('wasm-function[') < 0 || !crash || !crash.hidden) return;
+    crash.hidden = false;
+    console.error('Huanxin stopped:', event.error);
+    setTimeout(function () { location.reload(); }, 3000);
+  });
+}
+
 /** Resolves to the wasm instance's exports (`memory` among them) once the app runs. */
 const started = hxBoot();
-started.catch(function () { /* reported on the page by hxBootFailed */ });
+started.then(hxRestartOnWasmError, function () { /* reported on the page by hxBootFailed */ });
 export { started };

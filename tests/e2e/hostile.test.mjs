@@ -216,3 +216,49 @@ test('every hostile string as every deep-link parameter', async () => {
     await context.close();
   }
 });
+
+/**
+ * There is no panic backdoor in the app, and no input makes it panic. What can break it from outside
+ * is the page itself: a browser extension that makes a DOM call throw. Through `setAttribute` that
+ * is a real Rust panic (yew expects the call to work); through `nodeValue` it is a JavaScript
+ * exception unwinding through the wasm. Both must end in the friendly message and a restart.
+ */
+for (const [how, api] of [['a Rust panic', 'setAttribute'], ['a JavaScript exception through the wasm', 'nodeValue']]) {
+  test(`${how} (${api} throws once) shows the message, then the app restarts with the saved state`, async () => {
+    const { page, context, ready } = await openPage(browser, `${server.url}?cat=fridge&price=5999&old_year=2012`, { viewport: PHONE });
+    try {
+      await ready();
+      await page.waitForFunction(() => (localStorage.getItem('huanxin.state') || '').includes('price=5999'));
+      await page.evaluate(api => {
+        let armed = true;
+        if (api === 'setAttribute') {
+          const original = Element.prototype.setAttribute;
+          Element.prototype.setAttribute = function (...args) {
+            if (armed) { armed = false; throw new Error('an extension broke setAttribute'); }
+            return original.apply(this, args);
+          };
+        } else {
+          const d = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
+          Object.defineProperty(Node.prototype, 'nodeValue', {
+            configurable: true,
+            get() { return d.get.call(this); },
+            set(v) { if (armed) { armed = false; throw new Error('an extension broke nodeValue'); } d.set.call(this, v); },
+          });
+        }
+      }, api);
+      await page.fill('[data-testid="price"]', '6100');
+      await page.waitForSelector('[data-testid="crash"]:not([hidden])', { timeout: 2000 });
+      assert.equal(await page.getAttribute('[data-testid="crash"]', 'role'), 'alert');
+      assert.match(await page.textContent('[data-testid="crash"]'), /重新启动[\s\S]*restarting/);
+      // The restart: a fresh page, the saved scenario back, answering again.
+      await page.waitForSelector('[data-testid="crash"][hidden]', { state: 'attached', timeout: 8000 });
+      await page.waitForSelector(READY, { timeout: 20000 });
+      assert.equal(await page.inputValue('[data-testid="old_year"]'), '2012');
+      assert.ok(await page.isVisible('[data-testid="result-summary"]'));
+      await page.fill('[data-testid="price"]', '7000');
+      assert.equal(await page.getAttribute('[data-testid="price"]', 'aria-invalid'), 'false');
+    } finally {
+      await context.close();
+    }
+  });
+}
