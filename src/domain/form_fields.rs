@@ -511,57 +511,70 @@ const WATER_GRADE: FieldSpec = choice(
     OLD_GRADE_CHOICES,
 );
 
-/// The category's own inputs: label figures, size, type and usage.
+/// The category's own inputs: label figures, size, type and usage. Each spec is a `const` block so
+/// it is copied from a constant instead of built field by field (about 6 KB less wasm code).
 fn category_specs(category: Category) -> Vec<FieldSpec> {
     use FieldGroup::Usage;
     let mut v: Vec<FieldSpec> = Vec::new();
     match category {
         Category::Fridge => {
-            v.extend(label_pair(
-                "old_kwh_24h",
-                "new_kwh_24h",
-                [
-                    "耗电量",
-                    "Energy consumption",
-                    "度/24小时",
-                    "kWh/24h",
-                    "能效标签上的“耗电量”。",
-                    "The label's 耗电量 figure.",
-                ],
-                0.1,
-                5.0,
-            ));
-            v.push(num(
-                "volume_l",
-                Usage,
-                [
-                    "总有效容积",
-                    "Total volume",
-                    "升",
-                    "L",
-                    "冷藏室和冷冻室容积之和，标签上有。",
-                    "Fresh plus freezer volume, printed on the label.",
-                ],
-                30.0,
-                1500.0,
-            ));
+            v.extend(
+                const {
+                    label_pair(
+                        "old_kwh_24h",
+                        "new_kwh_24h",
+                        [
+                            "耗电量",
+                            "Energy consumption",
+                            "度/24小时",
+                            "kWh/24h",
+                            "能效标签上的“耗电量”。",
+                            "The label's 耗电量 figure.",
+                        ],
+                        0.1,
+                        5.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "volume_l",
+                        Usage,
+                        [
+                            "总有效容积",
+                            "Total volume",
+                            "升",
+                            "L",
+                            "冷藏室和冷冻室容积之和，标签上有。",
+                            "Fresh plus freezer volume, printed on the label.",
+                        ],
+                        30.0,
+                        1500.0,
+                    )
+                },
+            );
         }
         Category::Ac => {
-            v.extend(label_pair(
-                "old_cooling_kwh",
-                "new_cooling_kwh",
-                [
-                    "制冷季节耗电量",
-                    "Cooling-season consumption",
-                    "度",
-                    "kWh",
-                    "标签上的“制冷季节耗电量”（按全年制冷1136小时计算）。",
-                    "The label's cooling-season kWh (computed for 1136 h of cooling).",
-                ],
-                10.0,
-                20_000.0,
-            ));
-            v.extend(label_pair(
+            v.extend(
+                const {
+                    label_pair(
+                        "old_cooling_kwh",
+                        "new_cooling_kwh",
+                        [
+                            "制冷季节耗电量",
+                            "Cooling-season consumption",
+                            "度",
+                            "kWh",
+                            "标签上的“制冷季节耗电量”（按全年制冷1136小时计算）。",
+                            "The label's cooling-season kWh (computed for 1136 h of cooling).",
+                        ],
+                        10.0,
+                        20_000.0,
+                    )
+                },
+            );
+            v.extend(const { label_pair(
                 "old_heating_kwh",
                 "new_heating_kwh",
                 [
@@ -574,8 +587,10 @@ fn category_specs(category: Category) -> Vec<FieldSpec> {
                 ],
                 0.0,
                 20_000.0,
-            ));
-            v.extend(label_pair(
+            ) });
+            v.extend(
+                const {
+                    label_pair(
                 "old_apf",
                 "new_apf",
                 [
@@ -588,410 +603,528 @@ fn category_specs(category: Category) -> Vec<FieldSpec> {
                 ],
                 1.5,
                 9.0,
-            ));
-            v.push(num(
-                "capacity_w",
-                Usage,
-                [
-                    "额定制冷量",
-                    "Rated cooling capacity",
-                    "瓦",
-                    "W",
-                    "1匹约2500瓦，1.5匹约3500瓦，2匹约5000瓦。",
-                    "1 hp is about 2500 W, 1.5 hp 3500 W, 2 hp 5000 W.",
-                ],
-                1500.0,
-                14_000.0,
-            ));
-            v.push(num(
-                "cooling_hours",
-                Usage,
-                [
-                    "每年制冷运行时间",
-                    "Cooling hours per year",
-                    "小时/年",
-                    "h/yr",
-                    "默认按所在气候区；标签按1136小时计算。",
-                    "Default by climate zone; the label assumes 1136 h.",
-                ],
-                0.0,
-                8760.0,
-            ));
-            v.push(num(
-                "heating_hours",
-                Usage,
-                [
-                    "每年制热运行时间",
-                    "Heating hours per year",
-                    "小时/年",
-                    "h/yr",
-                    "默认按所在气候区；标签按433小时计算。",
-                    "Default by climate zone; the label assumes 433 h.",
-                ],
-                0.0,
-                8760.0,
-            ));
+            )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "capacity_w",
+                        Usage,
+                        [
+                            "额定制冷量",
+                            "Rated cooling capacity",
+                            "瓦",
+                            "W",
+                            "1匹约2500瓦，1.5匹约3500瓦，2匹约5000瓦。",
+                            "1 hp is about 2500 W, 1.5 hp 3500 W, 2 hp 5000 W.",
+                        ],
+                        1500.0,
+                        14_000.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "cooling_hours",
+                        Usage,
+                        [
+                            "每年制冷运行时间",
+                            "Cooling hours per year",
+                            "小时/年",
+                            "h/yr",
+                            "默认按所在气候区；标签按1136小时计算。",
+                            "Default by climate zone; the label assumes 1136 h.",
+                        ],
+                        0.0,
+                        8760.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "heating_hours",
+                        Usage,
+                        [
+                            "每年制热运行时间",
+                            "Heating hours per year",
+                            "小时/年",
+                            "h/yr",
+                            "默认按所在气候区；标签按433小时计算。",
+                            "Default by climate zone; the label assumes 433 h.",
+                        ],
+                        0.0,
+                        8760.0,
+                    )
+                },
+            );
         }
         Category::Washer | Category::Dishwasher => {
-            v.extend(label_pair(
-                "old_kwh_cycle",
-                "new_kwh_cycle",
-                [
-                    "每次耗电量",
-                    "Electricity per cycle",
-                    "度/次",
-                    "kWh/cycle",
-                    "标签上的“耗电量”（每个标准洗涤周期）。",
-                    "The label's 耗电量 per standard cycle.",
-                ],
-                0.01,
-                5.0,
-            ));
-            v.extend(label_pair(
-                "old_water_l_cycle",
-                "new_water_l_cycle",
-                [
-                    "每次用水量",
-                    "Water per cycle",
-                    "升/次",
-                    "L/cycle",
-                    "标签上的“用水量”（每个标准洗涤周期）。",
-                    "The label's 用水量 per standard cycle.",
-                ],
-                1.0,
-                400.0,
-            ));
-            v.push(WATER_GRADE);
-            if category == Category::Washer {
-                v.push(num(
-                    "capacity_kg",
-                    Usage,
-                    [
-                        "额定洗涤容量",
-                        "Rated capacity",
-                        "千克",
-                        "kg",
-                        "标签上的容量。",
-                        "The capacity on the label.",
-                    ],
-                    1.0,
-                    25.0,
-                ));
-                v.push(choice(
-                    spec(
-                        "washer_type",
-                        Usage,
-                        FieldKind::Choice,
+            v.extend(
+                const {
+                    label_pair(
+                        "old_kwh_cycle",
+                        "new_kwh_cycle",
                         [
-                            "洗衣机类型",
-                            "Washer type",
-                            "",
-                            "",
-                            "滚筒或波轮。",
-                            "Drum or impeller.",
+                            "每次耗电量",
+                            "Electricity per cycle",
+                            "度/次",
+                            "kWh/cycle",
+                            "标签上的“耗电量”（每个标准洗涤周期）。",
+                            "The label's 耗电量 per standard cycle.",
                         ],
-                        (0.0, 0.0),
-                        false,
-                    ),
-                    WASHER_TYPES,
-                ));
+                        0.01,
+                        5.0,
+                    )
+                },
+            );
+            v.extend(
+                const {
+                    label_pair(
+                        "old_water_l_cycle",
+                        "new_water_l_cycle",
+                        [
+                            "每次用水量",
+                            "Water per cycle",
+                            "升/次",
+                            "L/cycle",
+                            "标签上的“用水量”（每个标准洗涤周期）。",
+                            "The label's 用水量 per standard cycle.",
+                        ],
+                        1.0,
+                        400.0,
+                    )
+                },
+            );
+            v.push(const { WATER_GRADE });
+            if category == Category::Washer {
+                v.push(
+                    const {
+                        num(
+                            "capacity_kg",
+                            Usage,
+                            [
+                                "额定洗涤容量",
+                                "Rated capacity",
+                                "千克",
+                                "kg",
+                                "标签上的容量。",
+                                "The capacity on the label.",
+                            ],
+                            1.0,
+                            25.0,
+                        )
+                    },
+                );
+                v.push(
+                    const {
+                        choice(
+                            spec(
+                                "washer_type",
+                                Usage,
+                                FieldKind::Choice,
+                                [
+                                    "洗衣机类型",
+                                    "Washer type",
+                                    "",
+                                    "",
+                                    "滚筒或波轮。",
+                                    "Drum or impeller.",
+                                ],
+                                (0.0, 0.0),
+                                false,
+                            ),
+                            WASHER_TYPES,
+                        )
+                    },
+                );
             } else {
-                v.push(num(
-                    "place_settings",
-                    Usage,
-                    [
-                        "餐具套数",
-                        "Place settings",
-                        "套",
-                        "settings",
-                        "标签上的额定套数。",
-                        "The rated place settings on the label.",
-                    ],
-                    2.0,
-                    20.0,
-                ));
+                v.push(
+                    const {
+                        num(
+                            "place_settings",
+                            Usage,
+                            [
+                                "餐具套数",
+                                "Place settings",
+                                "套",
+                                "settings",
+                                "标签上的额定套数。",
+                                "The rated place settings on the label.",
+                            ],
+                            2.0,
+                            20.0,
+                        )
+                    },
+                );
             }
-            v.push(num(
-                "cycles_week",
-                Usage,
-                ["每周洗几次", "Cycles per week", "次/周", "per week", "", ""],
-                0.0,
-                50.0,
-            ));
+            v.push(
+                const {
+                    num(
+                        "cycles_week",
+                        Usage,
+                        ["每周洗几次", "Cycles per week", "次/周", "per week", "", ""],
+                        0.0,
+                        50.0,
+                    )
+                },
+            );
         }
         Category::WaterHeater => {
-            v.extend(label_pair(
-                "old_epsilon",
-                "new_epsilon",
-                [
-                    "24小时固有能耗系数 ε",
-                    "24-hour standby factor ε",
-                    "",
-                    "",
-                    "标签上的“24h固有能耗系数”，越小越省电。",
-                    "The label's 24h固有能耗系数; lower is better.",
-                ],
-                0.1,
-                2.0,
-            ));
-            v.push(num(
-                "volume_l",
-                Usage,
-                ["额定容量", "Rated volume", "升", "L", "", ""],
-                10.0,
-                200.0,
-            ));
-            v.push(num(
-                "setpoint_c",
-                Usage,
-                [
-                    "设定温度",
-                    "Thermostat setting",
-                    "℃",
-                    "°C",
-                    "温度越高，保温耗电越多。",
-                    "The hotter the tank, the more it loses standing by.",
-                ],
-                30.0,
-                80.0,
-            ));
-            v.push(hot_water_l_day());
+            v.extend(
+                const {
+                    label_pair(
+                        "old_epsilon",
+                        "new_epsilon",
+                        [
+                            "24小时固有能耗系数 ε",
+                            "24-hour standby factor ε",
+                            "",
+                            "",
+                            "标签上的“24h固有能耗系数”，越小越省电。",
+                            "The label's 24h固有能耗系数; lower is better.",
+                        ],
+                        0.1,
+                        2.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "volume_l",
+                        Usage,
+                        ["额定容量", "Rated volume", "升", "L", "", ""],
+                        10.0,
+                        200.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "setpoint_c",
+                        Usage,
+                        [
+                            "设定温度",
+                            "Thermostat setting",
+                            "℃",
+                            "°C",
+                            "温度越高，保温耗电越多。",
+                            "The hotter the tank, the more it loses standing by.",
+                        ],
+                        30.0,
+                        80.0,
+                    )
+                },
+            );
+            v.push(const { hot_water_l_day() });
         }
         Category::GasWaterHeater => {
-            v.extend(label_pair(
-                "old_efficiency_pct",
-                "new_efficiency_pct",
-                [
-                    "热效率",
-                    "Thermal efficiency",
-                    "%",
-                    "%",
-                    "标签上额定热负荷下的热水热效率。",
-                    "The label's hot-water efficiency at rated load.",
-                ],
-                50.0,
-                115.0,
-            ));
-            v.push(hot_water_l_day());
-            v.push(temp_rise_c());
+            v.extend(
+                const {
+                    label_pair(
+                        "old_efficiency_pct",
+                        "new_efficiency_pct",
+                        [
+                            "热效率",
+                            "Thermal efficiency",
+                            "%",
+                            "%",
+                            "标签上额定热负荷下的热水热效率。",
+                            "The label's hot-water efficiency at rated load.",
+                        ],
+                        50.0,
+                        115.0,
+                    )
+                },
+            );
+            v.push(const { hot_water_l_day() });
+            v.push(const { temp_rise_c() });
         }
         Category::HeatPumpWaterHeater => {
-            v.extend(label_pair(
-                "old_cop",
-                "new_cop",
-                [
-                    "性能系数 COP",
-                    "COP",
-                    "",
-                    "",
-                    "标签上的COP；旧机是普通电热水器就填1。",
-                    "The label's COP; enter 1 if the old unit is a plain electric heater.",
-                ],
-                0.8,
-                8.0,
-            ));
-            v.push(hot_water_l_day());
-            v.push(temp_rise_c());
-            v.push(num(
-                "cop_field_ratio",
-                Usage,
-                [
-                    "实际与标称性能之比",
-                    "Real-to-rated performance",
-                    "",
-                    "",
-                    "全年实际效率低于标准工况，北方更低。",
-                    "Real annual performance is below the rating, more so in the north.",
-                ],
-                0.3,
-                1.2,
-            ));
+            v.extend(
+                const {
+                    label_pair(
+                        "old_cop",
+                        "new_cop",
+                        [
+                            "性能系数 COP",
+                            "COP",
+                            "",
+                            "",
+                            "标签上的COP；旧机是普通电热水器就填1。",
+                            "The label's COP; enter 1 if the old unit is a plain electric heater.",
+                        ],
+                        0.8,
+                        8.0,
+                    )
+                },
+            );
+            v.push(const { hot_water_l_day() });
+            v.push(const { temp_rise_c() });
+            v.push(
+                const {
+                    num(
+                        "cop_field_ratio",
+                        Usage,
+                        [
+                            "实际与标称性能之比",
+                            "Real-to-rated performance",
+                            "",
+                            "",
+                            "全年实际效率低于标准工况，北方更低。",
+                            "Real annual performance is below the rating, more so in the north.",
+                        ],
+                        0.3,
+                        1.2,
+                    )
+                },
+            );
         }
         Category::WaterPurifier => {
-            v.extend(label_pair(
-                "old_recovery_pct",
-                "new_recovery_pct",
-                [
-                    "净水产水率",
-                    "Recovery rate",
-                    "%",
-                    "%",
-                    "水效标签上的“净水产水率”，越高废水越少。",
-                    "The water label's recovery rate; higher means less waste water.",
-                ],
-                10.0,
-                95.0,
-            ));
-            v.push(num(
-                "purified_l_day",
-                Usage,
-                [
-                    "每天净水量",
-                    "Purified water per day",
-                    "升/天",
-                    "L/day",
-                    "",
-                    "",
-                ],
-                0.0,
-                200.0,
-            ));
+            v.extend(
+                const {
+                    label_pair(
+                        "old_recovery_pct",
+                        "new_recovery_pct",
+                        [
+                            "净水产水率",
+                            "Recovery rate",
+                            "%",
+                            "%",
+                            "水效标签上的“净水产水率”，越高废水越少。",
+                            "The water label's recovery rate; higher means less waste water.",
+                        ],
+                        10.0,
+                        95.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "purified_l_day",
+                        Usage,
+                        [
+                            "每天净水量",
+                            "Purified water per day",
+                            "升/天",
+                            "L/day",
+                            "",
+                            "",
+                        ],
+                        0.0,
+                        200.0,
+                    )
+                },
+            );
         }
         Category::AirPurifier => {
-            v.extend(label_pair(
-                "old_cadr_efficiency",
-                "new_cadr_efficiency",
-                [
-                    "颗粒物能效",
-                    "Particle energy efficiency",
-                    "立方米/(瓦·时)",
-                    "m³/(W·h)",
-                    "标签上的颗粒物能效（洁净空气量除以功率）。",
-                    "The label's particle efficiency (clean air delivery per watt).",
-                ],
-                0.5,
-                30.0,
-            ));
-            v.push(num(
-                "cadr_m3h",
-                Usage,
-                [
-                    "颗粒物洁净空气量 CADR",
-                    "Particle CADR",
-                    "立方米/时",
-                    "m³/h",
-                    "",
-                    "",
-                ],
-                30.0,
-                2000.0,
-            ));
-            v.push(hours_day());
+            v.extend(
+                const {
+                    label_pair(
+                        "old_cadr_efficiency",
+                        "new_cadr_efficiency",
+                        [
+                            "颗粒物能效",
+                            "Particle energy efficiency",
+                            "立方米/(瓦·时)",
+                            "m³/(W·h)",
+                            "标签上的颗粒物能效（洁净空气量除以功率）。",
+                            "The label's particle efficiency (clean air delivery per watt).",
+                        ],
+                        0.5,
+                        30.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "cadr_m3h",
+                        Usage,
+                        [
+                            "颗粒物洁净空气量 CADR",
+                            "Particle CADR",
+                            "立方米/时",
+                            "m³/h",
+                            "",
+                            "",
+                        ],
+                        30.0,
+                        2000.0,
+                    )
+                },
+            );
+            v.push(const { hours_day() });
         }
         Category::RangeHood => {
-            v.extend(label_pair(
-                "old_efficiency_pct",
-                "new_efficiency_pct",
-                [
-                    "全压效率",
-                    "Full-pressure efficiency",
-                    "%",
-                    "%",
-                    "标签上的“全压效率”。",
-                    "The label's full-pressure efficiency.",
-                ],
-                5.0,
-                60.0,
-            ));
-            v.push(hours_day());
+            v.extend(
+                const {
+                    label_pair(
+                        "old_efficiency_pct",
+                        "new_efficiency_pct",
+                        [
+                            "全压效率",
+                            "Full-pressure efficiency",
+                            "%",
+                            "%",
+                            "标签上的“全压效率”。",
+                            "The label's full-pressure efficiency.",
+                        ],
+                        5.0,
+                        60.0,
+                    )
+                },
+            );
+            v.push(const { hours_day() });
         }
         Category::Microwave => {
-            v.extend(label_pair(
-                "old_efficiency_pct",
-                "new_efficiency_pct",
-                [
-                    "效率",
-                    "Efficiency",
-                    "%",
-                    "%",
-                    "标签上的微波效率。",
-                    "The label's microwave efficiency.",
-                ],
-                30.0,
-                95.0,
-            ));
-            v.push(num(
-                "output_w",
-                Usage,
-                ["额定输出功率", "Rated output power", "瓦", "W", "", ""],
-                300.0,
-                2000.0,
-            ));
-            v.push(num(
-                "minutes_day",
-                Usage,
-                [
-                    "每天使用时间",
-                    "Minutes per day",
-                    "分钟/天",
-                    "min/day",
-                    "",
-                    "",
-                ],
-                0.0,
-                600.0,
-            ));
+            v.extend(
+                const {
+                    label_pair(
+                        "old_efficiency_pct",
+                        "new_efficiency_pct",
+                        [
+                            "效率",
+                            "Efficiency",
+                            "%",
+                            "%",
+                            "标签上的微波效率。",
+                            "The label's microwave efficiency.",
+                        ],
+                        30.0,
+                        95.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "output_w",
+                        Usage,
+                        ["额定输出功率", "Rated output power", "瓦", "W", "", ""],
+                        300.0,
+                        2000.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "minutes_day",
+                        Usage,
+                        [
+                            "每天使用时间",
+                            "Minutes per day",
+                            "分钟/天",
+                            "min/day",
+                            "",
+                            "",
+                        ],
+                        0.0,
+                        600.0,
+                    )
+                },
+            );
         }
         Category::Tv => {
-            v.extend(label_pair(
-                "old_power_w",
-                "new_power_w",
-                [
-                    "开机功率",
-                    "On-mode power",
-                    "瓦",
-                    "W",
-                    "铭牌或标签上的开机（额定）功率。",
-                    "The on-mode (rated) power on the nameplate or label.",
-                ],
-                5.0,
-                1000.0,
-            ));
-            v.push(num(
-                "screen_in",
-                Usage,
-                ["屏幕尺寸", "Screen size", "英寸", "inches", "", ""],
-                15.0,
-                120.0,
-            ));
-            v.push(hours_day());
+            v.extend(
+                const {
+                    label_pair(
+                        "old_power_w",
+                        "new_power_w",
+                        [
+                            "开机功率",
+                            "On-mode power",
+                            "瓦",
+                            "W",
+                            "铭牌或标签上的开机（额定）功率。",
+                            "The on-mode (rated) power on the nameplate or label.",
+                        ],
+                        5.0,
+                        1000.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "screen_in",
+                        Usage,
+                        ["屏幕尺寸", "Screen size", "英寸", "inches", "", ""],
+                        15.0,
+                        120.0,
+                    )
+                },
+            );
+            v.push(const { hours_day() });
         }
         Category::RiceCooker => {
-            v.extend(label_pair(
-                "old_efficiency_pct",
-                "new_efficiency_pct",
-                [
-                    "热效率",
-                    "Thermal efficiency",
-                    "%",
-                    "%",
-                    "标签上的热效率。",
-                    "The label's thermal efficiency.",
-                ],
-                50.0,
-                100.0,
-            ));
-            v.push(num(
-                "rated_power_w",
-                Usage,
-                ["额定功率", "Rated power", "瓦", "W", "", ""],
-                200.0,
-                2000.0,
-            ));
-            v.push(num(
-                "cooks_day",
-                Usage,
-                ["每天煮饭次数", "Cooks per day", "次/天", "per day", "", ""],
-                0.0,
-                10.0,
-            ));
+            v.extend(
+                const {
+                    label_pair(
+                        "old_efficiency_pct",
+                        "new_efficiency_pct",
+                        [
+                            "热效率",
+                            "Thermal efficiency",
+                            "%",
+                            "%",
+                            "标签上的热效率。",
+                            "The label's thermal efficiency.",
+                        ],
+                        50.0,
+                        100.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "rated_power_w",
+                        Usage,
+                        ["额定功率", "Rated power", "瓦", "W", "", ""],
+                        200.0,
+                        2000.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "cooks_day",
+                        Usage,
+                        ["每天煮饭次数", "Cooks per day", "次/天", "per day", "", ""],
+                        0.0,
+                        10.0,
+                    )
+                },
+            );
         }
         Category::GasStove => {
-            v.extend(label_pair(
-                "old_efficiency_pct",
-                "new_efficiency_pct",
-                [
-                    "热效率",
-                    "Thermal efficiency",
-                    "%",
-                    "%",
-                    "标签上的热效率。",
-                    "The label's thermal efficiency.",
-                ],
-                30.0,
-                80.0,
-            ));
-            v.push(num(
+            v.extend(
+                const {
+                    label_pair(
+                        "old_efficiency_pct",
+                        "new_efficiency_pct",
+                        [
+                            "热效率",
+                            "Thermal efficiency",
+                            "%",
+                            "%",
+                            "标签上的热效率。",
+                            "The label's thermal efficiency.",
+                        ],
+                        30.0,
+                        80.0,
+                    )
+                },
+            );
+            v.push(const { num(
                 "cooking_mj_day",
                 Usage,
                 [
@@ -1004,54 +1137,66 @@ fn category_specs(category: Category) -> Vec<FieldSpec> {
                 ],
                 0.0,
                 100.0,
-            ));
+            ) });
         }
         Category::Computer => {
-            v.extend(label_pair(
-                "old_tec_kwh",
-                "new_tec_kwh",
-                [
-                    "典型能源消耗 TEC",
-                    "Typical energy consumption (TEC)",
-                    "度/年",
-                    "kWh/yr",
-                    "标签上的典型能源消耗。",
-                    "The label's TEC.",
-                ],
-                5.0,
-                1000.0,
-            ));
-            v.push(choice(
-                spec(
-                    "computer_type",
-                    Usage,
-                    FieldKind::Choice,
-                    ["电脑类型", "Computer type", "", "", "", ""],
-                    (0.0, 0.0),
-                    false,
-                ),
-                COMPUTER_TYPES,
-            ));
-            v.push(num(
-                "use_factor",
-                Usage,
-                [
-                    "使用强度",
-                    "Use relative to the label",
-                    "倍",
-                    "×",
-                    "1表示与标签测试工况相同；整天开机填2。",
-                    "1 means as on the label's duty cycle; 2 if it runs all day.",
-                ],
-                0.0,
-                5.0,
-            ));
+            v.extend(
+                const {
+                    label_pair(
+                        "old_tec_kwh",
+                        "new_tec_kwh",
+                        [
+                            "典型能源消耗 TEC",
+                            "Typical energy consumption (TEC)",
+                            "度/年",
+                            "kWh/yr",
+                            "标签上的典型能源消耗。",
+                            "The label's TEC.",
+                        ],
+                        5.0,
+                        1000.0,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    choice(
+                        spec(
+                            "computer_type",
+                            Usage,
+                            FieldKind::Choice,
+                            ["电脑类型", "Computer type", "", "", "", ""],
+                            (0.0, 0.0),
+                            false,
+                        ),
+                        COMPUTER_TYPES,
+                    )
+                },
+            );
+            v.push(
+                const {
+                    num(
+                        "use_factor",
+                        Usage,
+                        [
+                            "使用强度",
+                            "Use relative to the label",
+                            "倍",
+                            "×",
+                            "1表示与标签测试工况相同；整天开机填2。",
+                            "1 means as on the label's duty cycle; 2 if it runs all day.",
+                        ],
+                        0.0,
+                        5.0,
+                    )
+                },
+            );
         }
     }
     v
 }
 
-fn hot_water_l_day() -> FieldSpec {
+const fn hot_water_l_day() -> FieldSpec {
     num(
         "hot_water_l_day",
         FieldGroup::Usage,
@@ -1068,7 +1213,7 @@ fn hot_water_l_day() -> FieldSpec {
     )
 }
 
-fn temp_rise_c() -> FieldSpec {
+const fn temp_rise_c() -> FieldSpec {
     num(
         "temp_rise_c",
         FieldGroup::Usage,
@@ -1085,7 +1230,7 @@ fn temp_rise_c() -> FieldSpec {
     )
 }
 
-fn hours_day() -> FieldSpec {
+const fn hours_day() -> FieldSpec {
     num(
         "hours_day",
         FieldGroup::Usage,
