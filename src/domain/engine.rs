@@ -842,10 +842,18 @@ fn note_tables(
             } else {
                 table.source.note
             };
-            let (zh_note, en_note) = if note.is_empty() {
-                (String::new(), String::new())
+            // The notes are written in English for maintainers: a Chinese sentence shows only
+            // notes that are Chinese themselves, so the buyer never reads a mixed-language line.
+            let note_is_chinese = note.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let zh_note = if note_is_chinese {
+                format!("（{note}）")
             } else {
-                (format!("（{note}）"), format!(" ({note})"))
+                String::new()
+            };
+            let en_note = if note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({note})")
             };
             let old = which == "old";
             report.notice(
