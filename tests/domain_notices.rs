@@ -14,12 +14,16 @@ fn chinese_notices_carry_no_english_sentences() {
         form.set("old_year", "2012");
         let eval = evaluate(&form, today);
         for n in &eval.notices {
-            let words = n
-                .zh
-                .split(|ch: char| !ch.is_ascii_alphabetic())
-                .filter(|w| w.len() >= 4 && !w.chars().all(|ch| ch.is_ascii_uppercase()))
-                .count();
-            assert!(words <= 1, "{}: English in the Chinese notice {:?}", c.slug(), n.zh);
+            let words =
+                n.zh.split(|ch: char| !ch.is_ascii_alphabetic())
+                    .filter(|w| w.len() >= 4 && !w.chars().all(|ch| ch.is_ascii_uppercase()))
+                    .count();
+            assert!(
+                words <= 1,
+                "{}: English in the Chinese notice {:?}",
+                c.slug(),
+                n.zh
+            );
         }
     }
 }
