@@ -172,10 +172,7 @@ pub fn result_message(evaluation: &Evaluation) -> Vec<(&'static str, MessageValu
             maybe(chosen.price_fen.map(|_| yuan(chosen.subsidy.fen))),
         ),
         ("net_price_yuan", maybe(chosen.net_price_fen.map(yuan))),
-        (
-            "payback_years",
-            maybe(chosen.payback_years.map(MessageValue::Number)),
-        ),
+        ("payback_years", maybe(chosen.payback_years.map(round))),
         (
             "lifetime_years",
             MessageValue::Number(f64::from(chosen.lifetime.years)),
