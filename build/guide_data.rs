@@ -12,31 +12,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-/// Category slugs of `src/domain/category.rs` and their variants. A slug missing here is reported
-/// as unknown; a variant that does not exist fails to compile in the generated file.
-const CATEGORIES: [(&str, &str); 15] = [
-    ("fridge", "Fridge"),
-    ("ac", "Ac"),
-    ("washer", "Washer"),
-    ("water_heater", "WaterHeater"),
-    ("gas_water_heater", "GasWaterHeater"),
-    ("heat_pump_water_heater", "HeatPumpWaterHeater"),
-    ("water_purifier", "WaterPurifier"),
-    ("air_purifier", "AirPurifier"),
-    ("range_hood", "RangeHood"),
-    ("microwave", "Microwave"),
-    ("tv", "Tv"),
-    ("dishwasher", "Dishwasher"),
-    ("rice_cooker", "RiceCooker"),
-    ("gas_stove", "GasStove"),
-    ("computer", "Computer"),
-];
-
-/// ISO 3166-2:CN province codes without `CN-` (the codes of `assets/data` regions).
-const PROVINCES: [&str; 31] = [
-    "BJ", "TJ", "HE", "SX", "NM", "LN", "JL", "HL", "SH", "JS", "ZJ", "AH", "FJ", "JX", "SD", "HA",
-    "HB", "HN", "GD", "GX", "HI", "CQ", "SC", "GZ", "YN", "XZ", "SN", "GS", "QH", "NX", "XJ",
-];
+// The category slugs and province codes are the engine generator's (build.rs), so both agree.
+use super::{CATEGORIES, PROVINCES};
 
 const CHANNEL_KINDS: [(&str, &str); 7] = [
     ("subsidy_claim", "SubsidyClaim"),

@@ -226,27 +226,12 @@ pub(crate) fn run(form: &Form, today: Date) -> Evaluation {
 /// every category accepts) from any category that shows it.
 fn spec_for(category: Category, param: &str) -> Option<&'static FieldSpec> {
     field(category, param).or_else(|| {
-        if is_universal(param) {
+        if super::form_fields::is_direct(param) {
             Category::ALL.iter().find_map(|c| field(*c, param))
         } else {
             None
         }
     })
-}
-
-fn is_universal(param: &str) -> bool {
-    matches!(
-        param,
-        "old_kwh_year"
-            | "new_kwh_year"
-            | "old_water_m3_year"
-            | "new_water_m3_year"
-            | "old_gas_m3_year"
-            | "new_gas_m3_year"
-            | "tariff"
-            | "water_price"
-            | "gas_price"
-    )
 }
 
 fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report) -> Inputs {

@@ -1324,7 +1324,7 @@ pub(crate) fn is_known_param(param: &str, category: Option<Category>) -> bool {
 }
 
 /// The six direct annual-use parameters are accepted for every category.
-fn is_direct(param: &str) -> bool {
+pub(crate) fn is_direct(param: &str) -> bool {
     matches!(
         param,
         "old_kwh_year"
