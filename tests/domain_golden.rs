@@ -10,27 +10,16 @@
 use huanxin::domain::category::Category;
 use huanxin::domain::date::Date;
 use huanxin::domain::evaluate::{NewBasis, OldBasis};
-use huanxin::domain::{evaluate, subsidy_for, Evaluation, Form, Outcome};
+use huanxin::domain::{evaluate, subsidy_for, Evaluation, Outcome};
+
+mod common;
 
 fn today() -> Date {
-    Date::new(2026, 11, 29).expect("valid date")
+    common::today()
 }
 
 fn run(category: &str, pairs: &[(&str, &str)]) -> Evaluation {
-    let mut form: Form = [
-        ("cat", category),
-        ("date", "2026-05-01"),
-        ("tariff", "0.5"),
-        ("water_price", "4"),
-        ("gas_price", "3"),
-        ("price", "5999"),
-        ("trade_in", "100"),
-    ]
-    .into_iter()
-    .collect();
-    for (k, v) in pairs {
-        form.set(*k, *v);
-    }
+    let form = common::golden_form(category, pairs);
     let e = evaluate(&form, today());
     assert!(e.errors.is_empty(), "unexpected errors: {:?}", e.errors);
     e

@@ -14,27 +14,15 @@ use huanxin::ui::components::grade_comparison::{GradeComparison, GradeComparison
 use huanxin::ui::components::label_diagram::{label_shows, LabelDiagram, LabelDiagramProps};
 use yew::{Callback, LocalServerRenderer};
 
+mod common;
+
 fn today() -> Date {
-    Date::new(2026, 11, 29).expect("valid date")
+    common::today()
 }
 
 /// A form with fixed prices (so the numbers below can be worked by hand) plus `pairs`.
 fn form(category: &str, pairs: &[(&str, &str)]) -> Form {
-    let mut form: Form = [
-        ("cat", category),
-        ("date", "2026-05-01"),
-        ("tariff", "0.5"),
-        ("water_price", "4"),
-        ("gas_price", "3"),
-        ("price", "5999"),
-        ("trade_in", "100"),
-    ]
-    .into_iter()
-    .collect();
-    for (k, v) in pairs {
-        form.set(*k, *v);
-    }
-    form
+    common::golden_form(category, pairs)
 }
 
 fn run(form: &Form) -> Rc<Evaluation> {

@@ -96,19 +96,7 @@ pub fn format_number(value: f64, decimals: u8, locale: Locale) -> String {
     let Some(rounded) = round_half_away(value, usize::from(decimals)) else {
         return NOT_A_NUMBER_PLACEHOLDER.to_string();
     };
-    let mut text = String::new();
-    if rounded.negative {
-        text.push('-');
-    }
-    text.push_str(&group_digits(
-        &rounded.int_digits,
-        grouping_separator(locale),
-    ));
-    if !rounded.frac_digits.is_empty() {
-        text.push(decimal_separator(locale));
-        text.push_str(&rounded.frac_digits);
-    }
-    text
+    grouped(&rounded, locale)
 }
 
 /// Like [`format_number`] with at most `max_decimals` decimals, trailing zeros (and a bare point)
@@ -118,6 +106,11 @@ pub fn format_number_trimmed(value: f64, max_decimals: u8, locale: Locale) -> St
         return NOT_A_NUMBER_PLACEHOLDER.to_string();
     };
     rounded.trim_trailing_zeros();
+    grouped(&rounded, locale)
+}
+
+/// Sign, digits grouped by thousands, and the decimals of a rounded number, for `locale`.
+fn grouped(rounded: &RoundedDecimal, locale: Locale) -> String {
     let mut text = String::new();
     if rounded.negative {
         text.push('-');

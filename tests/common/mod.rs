@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use huanxin::domain::date::Date;
+use huanxin::domain::evaluate::Form;
 use huanxin::domain::locale::Locale;
 use huanxin::ui::app::AppProps;
 use huanxin::ui::state::Start;
@@ -21,4 +22,24 @@ pub fn props(locale: Locale, query: &str) -> AppProps {
             today: today(),
         },
     }
+}
+
+/// The golden-example form: bought 2026-05-01 (2026 national rules), no province, typed prices
+/// ¥0.50/kWh, ¥4/m³ water, ¥3/m³ gas, price ¥5999, trade-in ¥100; `pairs` set on top.
+pub fn golden_form(category: &str, pairs: &[(&str, &str)]) -> Form {
+    let mut form: Form = [
+        ("cat", category),
+        ("date", "2026-05-01"),
+        ("tariff", "0.5"),
+        ("water_price", "4"),
+        ("gas_price", "3"),
+        ("price", "5999"),
+        ("trade_in", "100"),
+    ]
+    .into_iter()
+    .collect();
+    for (k, v) in pairs {
+        form.set(*k, *v);
+    }
+    form
 }
