@@ -18,13 +18,18 @@ var PRECACHE = ['__HX_SW_PRECACHE__'];
 var PREFIX = 'huanxin-';
 var CACHE = PREFIX + VERSION;
 var SHELL = './';
+var HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/;
 
 self.addEventListener('install', function (event) {
   event.waitUntil(
     caches.open(CACHE)
       .then(function (cache) {
-        // `cache: 'reload'`: fetch from the server, not from the HTTP cache of an older release.
-        return cache.addAll(PRECACHE.map(function (url) { return new Request(url, { cache: 'reload' }); }));
+        // A file with a content hash in its name never changes, so the copy the page just downloaded
+        // (in the HTTP cache) is the right one: no second download on a weak network. Other files
+        // come from the server (`reload`), not from the HTTP cache of an older release.
+        return cache.addAll(PRECACHE.map(function (url) {
+          return new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' });
+        }));
       })
       .then(function () { return self.skipWaiting(); })
   );

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A small static server for dist/, the way a CDN would serve it: precompressed brotli/gzip when the
 // client accepts it, application/wasm, long cache on hashed files, and Huanxin's security headers.
-// Usage: node tools/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--no-csp] [--header "K: V"]...
+// Usage: node tools/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--no-csp] [--log] [--header "K: V"]...
+// --log prints "GET <path>" for each request (the tests count downloads with it).
 // Prints "Serving <dir> at http://HOST:PORT/" once listening (port 0 picks a free port).
 import http from 'node:http';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ const dir = path.resolve(opt('--dir', 'dist'));
 const port = Number(opt('--port', '8080'));
 const host = opt('--host', '127.0.0.1');
 const withCsp = !args.includes('--no-csp');
+const logRequests = args.includes('--log');
 const extraHeaders = [];
 args.forEach((a, i) => { if (a === '--header' && args[i + 1]) extraHeaders.push(args[i + 1]); });
 
@@ -43,6 +45,7 @@ function deploymentHeaders() {
 const baseHeaders = withCsp ? deploymentHeaders() : {};
 
 const server = http.createServer((req, res) => {
+  if (logRequests) console.log(`${req.method} ${req.url}`);
   let urlPath;
   try { urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
   if (urlPath.endsWith('/')) urlPath += 'index.html';
@@ -54,7 +57,7 @@ const server = http.createServer((req, res) => {
   const ext = path.extname(file);
   const headers = { ...baseHeaders, 'content-type': TYPES[ext] || 'application/octet-stream', vary: 'accept-encoding' };
   // Hashed names (trunk's -<hash>.ext) never change: cache them for a year; everything else revalidates.
-  headers['cache-control'] = /-[0-9a-f]{16}\./.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  headers['cache-control'] = /-[0-9a-f]{16}(_bg)?\./.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
   for (const h of extraHeaders) { const k = h.indexOf(':'); if (k > 0) headers[h.slice(0, k).trim().toLowerCase()] = h.slice(k + 1).trim(); }
   const accept = String(req.headers['accept-encoding'] || '');
   let body = file;

@@ -166,6 +166,34 @@ test('first load: at most 4 requests (html, boot module, wasm) until the app run
   }
 });
 
+/**
+ * Found while checking the service worker: the wasm's name ends in `_bg.wasm`, so the server's
+ * "hashed name" pattern missed it and served it `no-cache`, and every visit downloaded it again.
+ */
+test('a second visit downloads only the page: hashed files are cached for a year, the page revalidates', async () => {
+  const own = await startServer({ extraArgs: ['--log'] });
+  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const headers = new Map();
+    page.on('response', r => headers.set(new URL(r.url()).pathname, r.headers()['cache-control']));
+    await page.goto(own.url);
+    await page.waitForSelector(READY, { timeout: 20000 });
+    const hashed = [...headers.keys()].filter(p => /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/.test(p));
+    assert.equal(hashed.length, 2, [...headers.keys()].join(', '));
+    for (const p of hashed) assert.equal(headers.get(p), 'public, max-age=31536000, immutable', p);
+    assert.equal(headers.get('/'), 'no-cache');
+    const first = own.requests.length;
+    await page.goto(own.url);
+    await page.waitForSelector(READY, { timeout: 20000 });
+    const again = own.requests.slice(first);
+    assert.deepEqual(again, ['GET /'], `second visit fetched: ${again.join(', ')}`);
+  } finally {
+    await context.close();
+    await own.stop();
+  }
+});
+
 test('a category tapped on the static page is chosen once the app runs; the app keeps the static layout', async () => {
   const boxes = page => page.evaluate(() => ['product-name', 'rules-banner', 'category-picker', 'cat-ac'].map(id => {
     const r = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();

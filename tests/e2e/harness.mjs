@@ -24,6 +24,8 @@ export async function startServer({ dir = DIST, extraArgs = [] } = {}) {
   const child = spawn(process.execPath, [path.join(ROOT, 'tools/serve.mjs'), '--dir', dir, '--port', '0', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // With `--log` among extraArgs, `requests` fills with each "GET /path?query" the server saw.
+  const requests = [];
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('server did not start')), 10000);
@@ -32,9 +34,16 @@ export async function startServer({ dir = DIST, extraArgs = [] } = {}) {
       const m = out.match(/at (http:\/\/\S+)/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
+    let lines = '';
+    child.stdout.on('data', d => {
+      lines += d;
+      const parts = lines.split('\n');
+      lines = parts.pop();
+      for (const l of parts) if (/^(GET|HEAD) /.test(l)) requests.push(l);
+    });
     child.on('exit', code => { clearTimeout(timer); reject(new Error(`server exited ${code}`)); });
   });
-  return { url, pid: child.pid, stop: () => stopChild(child) };
+  return { url, pid: child.pid, requests, stop: () => stopChild(child) };
 }
 
 function stopChild(child) {

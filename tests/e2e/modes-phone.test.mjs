@@ -42,7 +42,7 @@ async function waitForWorker(page) {
 
 test('phone: installable, and reloads offline after the first visit', async () => {
   // Its own server, stopped after the first visit: offline for the worker too, not only the page.
-  const own = await startServer();
+  const own = await startServer({ extraArgs: ['--log'] });
   const { context, page, errors } = await open(`${own.url}?cat=fridge&price=5999`);
   try {
     // Installable: Chromium's own check finds nothing missing.
@@ -54,6 +54,11 @@ test('phone: installable, and reloads offline after the first visit', async () =
     const caches = await waitForWorker(page);
     assert.equal(caches.length, 1);
     assert.match(caches[0], /^huanxin-[0-9a-f]{16}$/);
+    // The worker precaches the hashed boot module and wasm from the HTTP cache: each crossed the
+    // network once, not twice, on this first visit.
+    const hashed = own.requests.filter(r => /-[0-9a-f]{16}(_bg)?\.(js|wasm)/.test(r));
+    assert.ok(hashed.some(r => r.endsWith('.wasm')), own.requests.join('\n'));
+    assert.equal(new Set(hashed).size, hashed.length, `downloaded twice:\n${own.requests.join('\n')}`);
     // Only the test's own set-up may stand in the way (a throw-away profile counts as incognito).
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     const missing = installabilityErrors.filter(e => e.errorId !== 'in-incognito');
