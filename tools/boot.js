@@ -121,19 +121,53 @@ async function hxBoot() {
   return exports;
 }
 
+/** At most this many automatic restarts within HX_RESTART_WINDOW_MS; then the page waits for a tap. */
+const HX_RESTART_LIMIT = 3;
+const HX_RESTART_WINDOW_MS = 120000;
+const HX_RESTARTS_KEY = 'huanxin.restarts';
+
+/**
+ * The app stopped (a Rust panic, or an exception thrown through the wasm): show the friendly message
+ * (#hx-crash) and restart in 3 s. A failure that comes back on every start would otherwise reload
+ * forever, so restarts are counted in sessionStorage: after HX_RESTART_LIMIT within two minutes the
+ * message says so and offers a "try again" link instead. Called once per page; later calls are no-ops.
+ */
+function hxRestart() {
+  const crash = document.getElementById('hx-crash');
+  if (!crash || !crash.hidden) return;
+  crash.hidden = false;
+  const now = Date.now();
+  let recent = [];
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(HX_RESTARTS_KEY) || '[]');
+    if (Array.isArray(saved)) recent = saved.filter(function (t) { return typeof t === 'number' && now - t >= 0 && now - t < HX_RESTART_WINDOW_MS; });
+  } catch (e) { /* unreadable or corrupt: count from zero */ }
+  if (recent.length >= HX_RESTART_LIMIT) {
+    const parts = crash.querySelectorAll('[data-crash]');
+    for (let i = 0; i < parts.length; i++) parts[i].hidden = parts[i].getAttribute('data-crash') !== 'stuck';
+    crash.setAttribute('data-restarts-stopped', 'true');
+    const again = document.getElementById('hx-crash-retry');
+    if (again) again.addEventListener('click', function () { try { sessionStorage.removeItem(HX_RESTARTS_KEY); } catch (e) { /* ignore */ } });
+    return;
+  }
+  recent.push(now);
+  try { sessionStorage.setItem(HX_RESTARTS_KEY, JSON.stringify(recent)); } catch (e) { /* no storage: still restart */ }
+  setTimeout(function () { location.reload(); }, 3000);
+}
+// The Rust panic hook calls this (src/ui/browser.rs, show_crash_and_restart).
+self.hxRestart = hxRestart;
+
 /**
  * A JavaScript exception thrown through the running wasm (say, a browser extension that breaks a DOM
  * call) stops the app without a Rust panic, so the panic hook never runs and the screen would stay
- * stale. Treat it like a panic: the friendly message (#hx-crash), then a restart in 3 s.
+ * stale. Treat it like a panic.
  */
 function hxRestartOnWasmError() {
   addEventListener('error', function (event) {
     const stack = String((event.error && event.error.stack) || '');
-    const crash = document.getElementById('hx-crash');
-    if (stack.indexOf('wasm-function[') < 0 || !crash || !crash.hidden) return;
-    crash.hidden = false;
+    if (stack.indexOf('wasm-function[') < 0) return;
     console.error('Huanxin stopped:', event.error);
-    setTimeout(function () { location.reload(); }, 3000);
+    hxRestart();
   });
 }
 

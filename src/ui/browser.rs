@@ -551,31 +551,20 @@ pub fn register_service_worker() {
     }
 }
 
-/// After a panic: shows the static page's friendly message (`#hx-crash`) and reloads the page
-/// after 3 s. Runs inside the panic hook, so it uses only plain JavaScript objects: the reload is
-/// `location.reload` bound to `location` and handed to `setTimeout`, with no Rust closure that
-/// would have to call back into the (now unusable) wasm instance.
+/// After a panic: hands over to the boot script's `hxRestart` (tools/boot.js), which shows the static
+/// page's friendly message (`#hx-crash`) and reloads after 3 s, at most three times in two minutes.
+/// Runs inside the panic hook, so it only calls a plain JavaScript function: no Rust closure would
+/// have to call back into the (now unusable) wasm instance.
 pub fn show_crash_and_restart(detail: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::{JsCast, JsValue};
         web_sys::console::error_1(&JsValue::from_str(&format!("Huanxin stopped: {detail}")));
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Some(crash) = window
-            .document()
-            .and_then(|d| d.get_element_by_id("hx-crash"))
-        {
-            let _ = crash.remove_attribute("hidden");
-        }
-        let location: JsValue = window.location().into();
-        let reload = js_sys::Reflect::get(&location, &JsValue::from_str("reload"))
+        let restart = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("hxRestart"))
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        if let Some(reload) = reload {
-            let bound = reload.bind0(&location);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&bound, 3_000);
+        if let Some(restart) = restart {
+            let _ = restart.call0(&JsValue::UNDEFINED);
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -262,3 +262,41 @@ for (const [how, api] of [['a Rust panic', 'setAttribute'], ['a JavaScript excep
     }
   });
 }
+
+/**
+ * A failure that comes back on every start must not reload the page forever: after three automatic
+ * restarts within two minutes the message says so and waits for a tap on "try again".
+ */
+test('a failure on every start stops restarting after three tries and offers "try again"', async () => {
+  const { page, context, ready } = await openPage(browser, `${server.url}?cat=fridge&price=5999`, { viewport: PHONE });
+  try {
+    await ready();
+    // Three restarts already happened in this tab within the last minute.
+    await page.evaluate(() => {
+      const now = Date.now();
+      sessionStorage.setItem('huanxin.restarts', JSON.stringify([now - 30000, now - 20000, now - 10000]));
+      const original = Element.prototype.setAttribute;
+      let armed = true;
+      Element.prototype.setAttribute = function (...args) {
+        if (armed) { armed = false; throw new Error('an extension broke setAttribute'); }
+        return original.apply(this, args);
+      };
+    });
+    await page.fill('[data-testid="price"]', '6100');
+    await page.waitForSelector('[data-testid="crash"][data-restarts-stopped="true"]', { timeout: 2000 });
+    assert.ok(await page.isVisible('[data-crash="stuck"]'));
+    assert.ok(!(await page.isVisible('[data-crash="restarting"]')));
+    // No reload comes: the same document is still there after the 3 s a restart would take.
+    await page.evaluate(() => { window.hxSameDocument = true; });
+    await page.waitForTimeout(4000);
+    assert.equal(await page.evaluate(() => window.hxSameDocument), true);
+    // "Try again" reloads the same link with the count cleared, and the app answers again.
+    await Promise.all([page.waitForNavigation(), page.click('[data-testid="crash-retry"]')]);
+    await ready();
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('huanxin.restarts')), null);
+    // The link's own values (a deep link wins over what was stored).
+    assert.equal(await page.inputValue('[data-testid="price"]'), '5999');
+  } finally {
+    await context.close();
+  }
+});
