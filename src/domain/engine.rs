@@ -19,7 +19,7 @@ use super::evaluate::{
 use super::form_fields::{field, fields, resources};
 use super::locale::Locale;
 use super::model::{self, Figures, Slot, UsageSource};
-use super::money::{yuan_to_fen, Fen};
+use super::money::{format_number, yuan_to_fen, Fen};
 use super::number::{parse_in_range, parse_number, Range};
 use super::subsidy::{rule_set_for, subsidy_for};
 
@@ -324,7 +324,7 @@ pub(crate) fn read_choice(spec: &FieldSpec, text: &str) -> Option<&'static str> 
     let number = parse_number(trimmed).ok()?;
     spec.choices
         .iter()
-        .find(|c| c.value.parse::<f64>().is_ok_and(|v| v == number))
+        .find(|c| crate::domain::number::parse_decimal(c.value) == Some(number))
         .map(|c| c.value)
 }
 
@@ -778,24 +778,26 @@ fn estimate_old(
         data.degradation_per_year.source,
         None,
     );
+    // Two decimals through our own rounding (no `{:.2}`: its float code is 8 KB of wasm).
+    let factor_text = format_number(factor, 2, Locale::En);
     report.notice(
         "old_estimated",
         format!(
-            "旧机按{}年购买估算：当年标准{}，{}级{}，{}年老化系数×{:.2}。填写旧机标签数据会更准确。",
+            "旧机按{}年购买估算：当年标准{}，{}级{}，{}年老化系数×{}。填写旧机标签数据会更准确。",
             year,
             edition.standard,
             grade,
             if typed_grade.is_some() { "" } else { "（当年常见等级）" },
             age,
-            factor
+            factor_text
         ),
         format!(
-            "Old unit estimated as bought in {}: standard {}, grade {}{}, ageing factor ×{:.2} after {} years. Its label figures would be more accurate.",
+            "Old unit estimated as bought in {}: standard {}, grade {}{}, ageing factor ×{} after {} years. Its label figures would be more accurate.",
             year,
             edition.standard,
             grade,
             if typed_grade.is_some() { "" } else { " (usual for its time)" },
-            factor,
+            factor_text,
             age
         ),
     );

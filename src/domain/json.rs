@@ -355,13 +355,13 @@ impl Parser<'_> {
         }
         // The grammar above only admits ASCII, so this slice is on char boundaries.
         let text = self.src.get(start..self.pos).unwrap_or("");
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Number(n)),
-            Ok(_) => Err(JsonError {
+        match crate::domain::number::parse_decimal(text) {
+            Some(n) if n.is_finite() => Ok(Json::Number(n)),
+            Some(_) => Err(JsonError {
                 kind: JsonErrorKind::NumberOutOfRange,
                 offset: start,
             }),
-            Err(_) => Err(JsonError {
+            None => Err(JsonError {
                 kind: JsonErrorKind::InvalidNumber,
                 offset: start,
             }),

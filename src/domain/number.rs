@@ -394,13 +394,130 @@ fn parse_plain_number(text: &str) -> Result<f64, NumberError> {
     } else {
         frac_digits
     };
-    // Built only from ASCII digits, so the std parser never sees `inf`, `nan` or hex.
     let canonical = format!("{int_digits}.{frac_digits}{exponent}");
-    canonical
-        .parse::<f64>()
-        .ok()
+    parse_decimal(&canonical)
         .filter(|value| value.is_finite())
         .ok_or(NumberError::NotANumber)
+}
+
+/// Powers of ten that an `f64` holds exactly (10^0 … 10^22).
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Reads plain ASCII decimal text, `-?digits[.digits][(e|E)[+-]digits]`, as an `f64`; `None` for
+/// anything else. Our own instead of `str::parse::<f64>`, whose correctly-rounding tables cost the
+/// wasm 18 KB. Exact (correctly rounded) whenever the digits without leading zeros fit in 2^53 and
+/// the power of ten is at most 22 — every number a buyer types; beyond that within a few units in
+/// the last place, and out of range gives an infinity or zero as `str::parse` does.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, rest) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let (int_part, frac_part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if int_part.is_empty() || !all_digits(int_part) || !all_digits(frac_part) {
+        return None;
+    }
+    if mantissa.ends_with('.') {
+        return None;
+    }
+    let mut power: i64 = 0;
+    if let Some(e) = exponent {
+        let (sign, digits) = match e.as_bytes().first() {
+            Some(b'-') => (-1, &e[1..]),
+            Some(b'+') => (1, &e[1..]),
+            _ => (1, e),
+        };
+        if digits.is_empty() || !all_digits(digits) {
+            return None;
+        }
+        // Saturate: an exponent past ±10^6 is out of range whatever the digits.
+        let magnitude = digits.bytes().fold(0i64, |acc, b| {
+            (acc * 10 + i64::from(b - b'0')).min(1_000_000)
+        });
+        power = sign * magnitude;
+    }
+    // Up to 19 significant digits in a u64; digits after that only move the decimal point.
+    let mut significand: u64 = 0;
+    let mut kept = 0;
+    for (i, b) in int_part.bytes().chain(frac_part.bytes()).enumerate() {
+        let in_fraction = i >= int_part.len();
+        if significand == 0 && b == b'0' {
+            power -= i64::from(in_fraction);
+            continue;
+        }
+        if kept < 19 {
+            significand = significand * 10 + u64::from(b - b'0');
+            kept += 1;
+            power -= i64::from(in_fraction);
+        } else {
+            power += i64::from(!in_fraction);
+        }
+    }
+    let value = scale(significand, power);
+    Some(if negative { -value } else { value })
+}
+
+/// 2^e for -1022 ≤ e ≤ 1023, exactly.
+fn pow2(e: i32) -> f64 {
+    f64::from_bits(((1023 + e) as u64) << 52)
+}
+
+/// `significand × 10^power`, correctly rounded for |power| ≤ 27 (so every shortest round-trip
+/// text of an `f64` reads back as the same `f64`); beyond that within a few units in the last place.
+fn scale(significand: u64, power: i64) -> f64 {
+    if significand == 0 {
+        return 0.0;
+    }
+    if significand <= 1 << 53 && (-22..=22).contains(&power) {
+        // Both exact in an f64, so one correctly rounded operation.
+        let p = EXACT_POW10[power.unsigned_abs() as usize];
+        return if power < 0 {
+            significand as f64 / p
+        } else {
+            significand as f64 * p
+        };
+    }
+    // 10^p = 5^p · 2^p, and scaling by a power of two is exact: only 5^p needs integer work, and
+    // 5^27 < 2^63 keeps it inside a u128.
+    if (0..=27).contains(&power) {
+        // Exact in a u128; its conversion to f64 rounds correctly.
+        let product = u128::from(significand) * 5u128.pow(power as u32);
+        return product as f64 * pow2(power as i32);
+    }
+    if (-27..0).contains(&power) {
+        // Long division with the dividend shifted to the top of 128 bits: a quotient of at least
+        // 64 bits plus a sticky bit for any remainder rounds correctly to 53 bits.
+        let k = power.unsigned_abs() as u32;
+        let shift = u128::from(significand).leading_zeros();
+        let dividend = u128::from(significand) << shift;
+        let divisor = 5u128.pow(k);
+        let quotient = (dividend / divisor) | u128::from(dividend % divisor != 0);
+        return quotient as f64 * pow2(-((shift + k) as i32));
+    }
+    let mut value = significand as f64;
+    let mut power = power.clamp(-400, 400);
+    while power > 22 {
+        value *= 1e22;
+        power -= 22;
+    }
+    while power < -22 {
+        value /= 1e22;
+        power += 22;
+    }
+    let p = EXACT_POW10[power.unsigned_abs() as usize];
+    if power < 0 {
+        value / p
+    } else {
+        value * p
+    }
 }
 
 /// Text after a number that is probably a unit we do not know (`美元`, `dollars`): it has a letter
@@ -474,6 +591,99 @@ fn ungroup_thousands(grouped: &str) -> Result<String, NumberError> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Our decimal reader against the standard library's correctly rounded one.
+    #[test]
+    fn decimal_reader_matches_std_on_what_buyers_type() {
+        let cases = [
+            "0",
+            "0.0",
+            "5999",
+            "5999.99",
+            "0.1",
+            "0.7",
+            "1.15",
+            "899.85",
+            "12.5",
+            "1e5",
+            "2.5e-3",
+            "1E3",
+            "1e+3",
+            "-3.75",
+            "0000.5000",
+            "9007199254740992",
+            "123456789012345",
+            "0.000001",
+            "1e22",
+            "1e-22",
+            "4.35",
+            "0.3",
+            "100000000000",
+        ];
+        for c in cases {
+            assert_eq!(parse_decimal(c), c.parse::<f64>().ok(), "{c}");
+        }
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            // Up to 15 significant digits, up to 6 decimals: exact.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = x % 1_000_000_000_000_000;
+            let decimals = (x >> 50) % 7;
+            let text = digits.to_string();
+            let text = if decimals as usize >= text.len() {
+                format!("0.{}{}", "0".repeat(decimals as usize - text.len()), text)
+            } else if decimals == 0 {
+                text
+            } else {
+                let (a, b) = text.split_at(text.len() - decimals as usize);
+                format!("{a}.{b}")
+            };
+            assert_eq!(parse_decimal(&text), text.parse::<f64>().ok(), "{text}");
+        }
+    }
+
+    /// Every f64's shortest text (what `{}` prints, up to 17 digits) reads back as that f64.
+    #[test]
+    fn decimal_reader_round_trips_shortest_texts() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..50_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            // Magnitudes from 1e-6 to 1e13, every mantissa pattern.
+            let value = f64::from_bits((x & ((1 << 52) - 1)) | ((1003 + (x >> 52) % 63) << 52));
+            let text = format!("{value}");
+            assert_eq!(parse_decimal(&text), Some(value), "{text}");
+            let negative = format!("{}", -value);
+            assert_eq!(parse_decimal(&negative), Some(-value), "{negative}");
+        }
+    }
+
+    #[test]
+    fn decimal_reader_is_close_far_from_the_fast_path_and_refuses_non_decimals() {
+        for c in [
+            "1".repeat(40),
+            "3.14159265358979323846264338".into(),
+            "1e300".into(),
+            "2.2250738585072014e-308".into(),
+            "123456789e-30".into(),
+        ] {
+            let ours = parse_decimal(&c).unwrap();
+            let std = c.parse::<f64>().unwrap();
+            assert!(((ours - std) / std).abs() < 1e-14, "{c}: {ours} vs {std}");
+        }
+        assert_eq!(parse_decimal("1e999999999999"), Some(f64::INFINITY));
+        assert_eq!(parse_decimal("1e-999999999999"), Some(0.0));
+        for bad in [
+            "", "-", ".5", "5.", "1e", "1e+", "inf", "NaN", "0x10", "1,5", "1..2", "+1", " 1",
+            "1 ", "1e5.5", "١٢",
+        ] {
+            assert_eq!(parse_decimal(bad), None, "{bad:?}");
+        }
+    }
+
     use super::*;
 
     fn ok(text: &str) -> f64 {

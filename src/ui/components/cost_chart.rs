@@ -271,10 +271,11 @@ fn polyline(series: &[YearPoint], scale: &Scale, value: impl Fn(&YearPoint) -> i
         .join(" ")
 }
 
-/// A drawing coordinate, one decimal; never NaN in the markup.
+/// A drawing coordinate, at most one decimal (`plain_number` rounds to 0.01, so round to 0.1
+/// first); never NaN in the markup.
 fn coord(value: f64) -> String {
     if value.is_finite() {
-        format!("{value:.1}")
+        plain_number((value * 10.0).round() / 10.0)
     } else {
         "0".to_string()
     }
