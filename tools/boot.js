@@ -102,9 +102,14 @@ async function hxBoot() {
   try {
     // Same mode and credentials as the preload in index.html, so the preloaded bytes are reused.
     response = await fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin' }));
-  } catch (error) {
-    // A network failure or an integrity mismatch (Chromium logs which one).
-    throw hxBootFailed('download', error);
+  } catch (first) {
+    // A network failure or an integrity mismatch (Chromium logs which one). The wasm is cached for a
+    // year, so a damaged copy in the HTTP cache would fail every visit: try once more past the cache.
+    try {
+      response = await fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin', cache: 'reload' }));
+    } catch (error) {
+      throw hxBootFailed('download', error);
+    }
   }
   if (!response.ok) throw hxBootFailed('download', new Error('HTTP ' + response.status + ' for ' + HX_WASM_URL));
   let exports;

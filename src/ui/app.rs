@@ -58,13 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     // host's parameters (mode, look) too. A kiosk stores nothing.
     use_effect_with(
         (state.address_query(), state.stored(), kiosk),
-        |(query, stored, kiosk)| {
-            if *kiosk {
-                browser::replace_address(query)
-            } else {
-                browser::save(query, stored)
-            }
-        },
+        |(query, stored, kiosk)| browser::save_soon(query, (!*kiosk).then_some(stored.as_str())),
     );
     modes::use_host_setup(host.clone());
     modes::use_kiosk_wipe(state.kiosk_resets);
@@ -115,42 +109,47 @@ pub fn App(props: &AppProps) -> Html {
         let setter = link_dialog.setter();
         Callback::from(move |()| setter.set(None))
     };
+    // Callbacks made once (`use_callback`), so a child's props compare equal between renders and
+    // yew skips it: typing a digit re-renders only what that digit changed.
+    let dispatch = state.dispatcher();
     let onwake = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::Wake))
+        let d = dispatch.clone();
+        use_callback((), move |(), _| d.dispatch(Action::Wake))
     };
     let onidle_reset = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::KioskReset))
+        let d = dispatch.clone();
+        use_callback((), move |(), _| d.dispatch(Action::KioskReset))
     };
 
     let locale = state.locale;
     let text = strings(locale);
     let onlocale = {
-        let state = state.clone();
-        Callback::from(move |l: Locale| state.dispatch(Action::SetLocale(l)))
+        let d = dispatch.clone();
+        use_callback((), move |l: Locale, _| d.dispatch(Action::SetLocale(l)))
     };
     let onselect = {
-        let state = state.clone();
-        Callback::from(move |c: Category| state.dispatch(Action::SelectCategory(c)))
+        let d = dispatch.clone();
+        use_callback((), move |c: Category, _| {
+            d.dispatch(Action::SelectCategory(c))
+        })
     };
     let onedit = {
-        let state = state.clone();
-        Callback::from(move |(param, text): (&'static str, String)| {
-            state.dispatch(Action::SetField(param, text))
+        let d = dispatch.clone();
+        use_callback((), move |(param, text): (&'static str, String), _| {
+            d.dispatch(Action::SetField(param, text))
         })
     };
     let onelder = {
-        let state = state.clone();
-        Callback::from(move |on: bool| state.dispatch(Action::SetElder(on)))
+        let d = dispatch.clone();
+        use_callback((), move |on: bool, _| d.dispatch(Action::SetElder(on)))
     };
     let ondismiss = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::DismissNotices))
+        let d = dispatch.clone();
+        use_callback((), move |(), _| d.dispatch(Action::DismissNotices))
     };
     let onreset = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Reset))
+        let d = dispatch;
+        use_callback((), move |_: MouseEvent, _| d.dispatch(Action::Reset))
     };
 
     let mut link_notices: Vec<NoticeText> = state

@@ -182,6 +182,8 @@ test('reload restores; corrupt storage starts fresh with a notice; start over cl
     assert.equal(await page.inputValue('[data-testid="price"]'), '3999');
     await page.click('[data-testid="start-over"]');
     assert.equal(await page.$('[data-testid="price"]'), null);
+    // Start over is written once the page pauses (300 ms); corrupt the storage after that.
+    await page.waitForFunction(() => !(localStorage.getItem('huanxin.state') || '').includes('price'));
     await page.evaluate(() => localStorage.setItem('huanxin.state', '\u0000garbage{'));
     await page.goto(server.url);
     await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');

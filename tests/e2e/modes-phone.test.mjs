@@ -118,7 +118,11 @@ test('phone: a new release replaces the old cache', async () => {
   }
 });
 
-const shareUrl = page => page.evaluate(() => `${location.origin}${location.pathname}?${new URLSearchParams(location.search).toString()}`);
+// The address bar, once it has settled: the app rewrites it when typing pauses (300 ms).
+const shareUrl = async page => {
+  await page.waitForTimeout(400);
+  return page.evaluate(() => `${location.origin}${location.pathname}?${new URLSearchParams(location.search).toString()}`);
+};
 
 test('phone: share uses the Web Share API where present', async () => {
   const { context, page } = await open(`${server.url}?cat=tv&price=3999`);
