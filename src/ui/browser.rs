@@ -21,6 +21,7 @@ pub fn set_document_language(locale: Locale) {
 /// How long typing must pause before the address and storage are written. `replaceState` and
 /// `localStorage` cost about 1.4 ms per keystroke on a fast desktop, 20 ms on a low-end phone,
 /// which is most of a keystroke's budget; written once per pause instead.
+#[cfg(target_arch = "wasm32")]
 const SAVE_DELAY_MS: u32 = 300;
 
 #[cfg(target_arch = "wasm32")]
