@@ -150,6 +150,51 @@ impl Subscription {
     }
 }
 
+/// While it lives, the siblings of the element with `id` are `inert`: a modal overlay (kiosk idle
+/// warning, link QR, attract screen) is all a screen reader, a keyboard or a stray tap can reach.
+/// Dropping it removes `inert` from exactly the elements it set it on, so nested overlays compose.
+pub struct InertOthers {
+    #[cfg(target_arch = "wasm32")]
+    set: Vec<web_sys::Element>,
+}
+
+impl Drop for InertOthers {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        for el in self.set.drain(..) {
+            let _ = el.remove_attribute("inert");
+        }
+    }
+}
+
+pub fn make_others_inert(id: &str) -> InertOthers {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut set = Vec::new();
+        let overlay = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id));
+        if let Some(parent) = overlay.as_ref().and_then(|o| o.parent_element()) {
+            let children = parent.children();
+            for i in 0..children.length() {
+                let Some(child) = children.item(i) else {
+                    continue;
+                };
+                if Some(&child) != overlay.as_ref() && !child.has_attribute("inert") {
+                    let _ = child.set_attribute("inert", "");
+                    set.push(child);
+                }
+            }
+        }
+        InertOthers { set }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        InertOthers {}
+    }
+}
+
 /// A plain value in a message to the embedding page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MessageValue {

@@ -49,6 +49,10 @@ async function tapKeys(page, keys) {
   for (const k of keys) await page.tap(`[data-testid="key-${k}"]`);
 }
 
+/** The app's top-level parts behind an overlay: all `inert` while it shows, none after. */
+const inertParts = page => page.evaluate(() => [...document.querySelectorAll('.hx-app > *')]
+  .filter(el => el.hasAttribute('inert')).map(el => el.className || el.tagName));
+
 test('kiosk: attract screen, keypad entry updates the result, 48 px targets, no selection or menu', async () => {
   const { context, page, errors } = await openKiosk();
   try {
@@ -57,8 +61,11 @@ test('kiosk: attract screen, keypad entry updates the result, 48 px targets, no 
     assert.match(await page.textContent('[data-testid="attract"]'), /点我开始计算[\s\S]*Tap to start/);
     assert.equal((await page.textContent('[data-testid="attract-store"]')).trim(), STORE);
     await screenshot(page, 'modes-kiosk-attract');
+    // Modal: the page behind the attract screen is inert.
+    assert.ok((await inertParts(page)).some(c => /hx-main|MAIN/.test(c)), String(await inertParts(page)));
     await page.tap('[data-testid="attract-start"]');
     await page.waitForSelector('[data-testid="attract"]', { state: 'detached' });
+    assert.deepEqual(await inertParts(page), []);
     assert.equal((await page.textContent('[data-testid="store-name"]')).trim(), STORE);
 
     await page.tap('[data-testid="cat-fridge"]');
@@ -100,12 +107,14 @@ test('kiosk: attract screen, keypad entry updates the result, 48 px targets, no 
     await link.scrollIntoViewIfNeeded();
     await link.tap();
     await page.waitForSelector('[data-testid="link-dialog"]');
+    assert.ok((await inertParts(page)).length >= 2, 'the page behind the link dialog is inert');
     assert.equal(page.url(), before, 'the kiosk stayed on the page');
     assert.equal(page.context().pages().length, 1, 'no new window');
     assert.equal(await decodeQr(page, '[data-testid="link-qr"] svg'), href);
     await screenshot(page, 'modes-kiosk-link-qr');
     await page.tap('[data-testid="link-close"]');
     await page.waitForSelector('[data-testid="link-dialog"]', { state: 'detached' });
+    assert.deepEqual(await inertParts(page), []);
 
     // No text selection, no context menu.
     assert.equal(await page.$eval('.hx-app', el => getComputedStyle(el).userSelect), 'none');
@@ -176,6 +185,7 @@ test('kiosk: idle countdown of at least 20 s with one-tap continue, then a reset
     const seconds = Number(await page.textContent('[data-testid="idle-seconds"]'));
     assert.ok(seconds >= 20 && seconds <= 30, `countdown shows ${seconds} s`);
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'idle-continue');
+    assert.ok((await inertParts(page)).length >= 2, 'the page behind the idle warning is inert');
     const box = await page.locator('[data-testid="idle-continue"]').boundingBox();
     assert.ok(box.width >= 48 && box.height >= 48);
     await screenshot(page, 'modes-kiosk-idle');
@@ -183,6 +193,7 @@ test('kiosk: idle countdown of at least 20 s with one-tap continue, then a reset
     // One tap continues; nothing is lost.
     await page.tap('[data-testid="idle-continue"]');
     await page.waitForSelector('[data-testid="idle-warning"]', { state: 'detached' });
+    assert.deepEqual(await inertParts(page), []);
     assert.equal(await page.inputValue('[data-testid="price"]'), '3999');
 
     // Idle again, and this time nobody answers: reset.

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::domain::locale::Locale;
+use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct AttractScreenProps {
@@ -24,8 +25,13 @@ pub fn AttractScreen(props: &AttractScreenProps) -> Html {
         Locale::Zh => (("点我开始计算", "zh-CN"), ("Tap to start", "en")),
         Locale::En => (("Tap to start", "en"), ("点我开始计算", "zh-CN")),
     };
+    // Covers the page: what is behind it is inert until someone taps.
+    use_effect_with((), |_| {
+        let inert = browser::make_others_inert("hx-attract");
+        move || drop(inert)
+    });
     html! {
-        <div class="hx-attract" data-testid="attract">
+        <div id="hx-attract" class="hx-attract" data-testid="attract">
             <button type="button" class="hx-attract__button" data-testid="attract-start" {onclick}>
                 <span class="hx-attract__logo" aria-hidden="true">{"⟳"}</span>
                 <span class="hx-attract__name" lang="zh-CN">{"换新算"}</span>

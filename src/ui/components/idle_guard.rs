@@ -84,9 +84,11 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
     }
     // Move focus to the button when the warning appears, so one key press also continues.
     use_effect_with(remaining.is_some(), |shown| {
-        if *shown {
+        let inert = shown.then(|| {
             browser::focus_by_id("hx-idle-continue");
-        }
+            browser::make_others_inert("hx-idle")
+        });
+        move || drop(inert)
     });
 
     let Some(left) = *remaining else {
@@ -101,7 +103,7 @@ pub fn IdleGuard(props: &IdleGuardProps) -> Html {
         })
     };
     html! {
-        <div class="hx-idle" data-testid="idle-warning">
+        <div id="hx-idle" class="hx-idle" data-testid="idle-warning">
             <div class="hx-idle__dialog" role="alertdialog" aria-modal="true"
                 aria-labelledby="hx-idle-title" aria-describedby="hx-idle-text">
                 <h2 id="hx-idle-title" class="hx-idle__title">{locale.pick("还在用吗？", "Still there?")}</h2>

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::domain::locale::Locale;
+use crate::ui::browser;
 use crate::ui::components::qr_code::QrCode;
 
 #[derive(Properties, PartialEq)]
@@ -20,8 +21,13 @@ pub fn LinkDialog(props: &LinkDialogProps) -> Html {
         let onclose = props.onclose.clone();
         Callback::from(move |_: MouseEvent| onclose.emit(()))
     };
+    // Modal: the page behind is inert while the dialog is open.
+    use_effect_with((), |_| {
+        let inert = browser::make_others_inert("hx-link-dialog");
+        move || drop(inert)
+    });
     html! {
-        <div class="hx-idle hx-link-dialog" data-testid="link-dialog">
+        <div id="hx-link-dialog" class="hx-idle hx-link-dialog" data-testid="link-dialog">
             <div class="hx-idle__dialog" role="dialog" aria-modal="true" aria-labelledby="hx-link-title">
                 <h2 id="hx-link-title" class="hx-idle__title">
                     {locale.pick("用手机扫码打开", "Scan to open on your phone")}
