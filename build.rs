@@ -335,6 +335,9 @@ struct ConstantDef {
 #[serde(deny_unknown_fields)]
 struct EditionDef {
     standard: String,
+    /// The standard's name in English notices; required when `standard` has Chinese words in it.
+    #[serde(default)]
+    standard_en: Option<String>,
     from: String,
     to: Option<String>,
     grades: u8,
@@ -870,6 +873,13 @@ fn check_editions(c: &mut Checker, at: &str, cat: &CategoryDef, needs: &Needs) {
     for (i, e) in cat.edition.iter().enumerate() {
         let eat = format!("{at} edition {}", e.standard);
         c.source(&eat, &e.source, &e.confidence);
+        let english = e.standard_en.as_deref().unwrap_or(&e.standard);
+        if !english.is_ascii() {
+            c.fail(
+                &eat,
+                "`standard` has Chinese words: give `standard_en` for English notices",
+            );
+        }
         let from = c.date(&eat, &e.from);
         let to = e.to.as_deref().and_then(|t| c.date(&eat, t));
         if i + 1 < count && e.to.is_none() {
@@ -1077,8 +1087,9 @@ fn emit_categories(out: &mut String, s: &Sources, f: &CategoriesFile) {
         for e in &cat.edition {
             let _ = writeln!(
                 out,
-                "            Edition {{\n                standard: {},\n                valid_from: {},\n                valid_to: {},\n                grades: {},\n                unknown_grade: {},\n                source: {},\n                tables: &[",
+                "            Edition {{\n                standard: {},\n                standard_en: {},\n                valid_from: {},\n                valid_to: {},\n                grades: {},\n                unknown_grade: {},\n                source: {},\n                tables: &[",
                 lit_str(&e.standard),
+                lit_str(e.standard_en.as_deref().unwrap_or(&e.standard)),
                 lit_str(&e.from),
                 lit_opt_str(&e.to),
                 e.grades,

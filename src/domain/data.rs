@@ -211,8 +211,12 @@ impl RuleSet {
 /// A label standard edition and its grade thresholds for one category.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Edition {
-    /// The standard's number, e.g. `GB 12021.2-2015`.
+    /// The standard's number, e.g. `GB 12021.2-2015`, or a Chinese description of what came
+    /// before it (e.g. `GB 12021.2-2008 及更早`).
     pub standard: &'static str,
+    /// The same in English notices (e.g. `GB 12021.2-2008 or earlier`); equal to `standard` when
+    /// that is only a number.
+    pub standard_en: &'static str,
     /// First day in force, `YYYY-MM-DD`.
     pub valid_from: &'static str,
     /// Last day it was the edition in force (inclusive); `None` while current.

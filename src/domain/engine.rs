@@ -744,7 +744,7 @@ fn estimate_old(
                 ),
                 format!(
                     "{} has {} grade(s): grade {} does not exist, so its usual grade {} is assumed.",
-                    edition.standard, edition.grades, g, edition.unknown_grade
+                    edition.standard_en, edition.grades, g, edition.unknown_grade
                 ),
             );
             edition.unknown_grade
@@ -794,7 +794,7 @@ fn estimate_old(
         format!(
             "Old unit estimated as bought in {}: standard {}, grade {}{}, ageing factor ×{} after {} years. Its label figures would be more accurate.",
             year,
-            edition.standard,
+            edition.standard_en,
             grade,
             if typed_grade.is_some() { "" } else { " (usual for its time)" },
             factor_text,
@@ -858,7 +858,7 @@ fn note_tables(
                 format!(
                     "The typical {} figures of {} are unverified{}; prefer the label's figures.",
                     if old { "old-unit" } else { "new-unit" },
-                    edition.standard,
+                    edition.standard_en,
                     en_note
                 ),
             );
