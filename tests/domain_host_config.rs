@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::host_config::{
-    parse_origin, HostConfig, HostMode, HostWarningCode, MAX_IDLE_SECONDS, MAX_STORE_CHARS,
-    MIN_IDLE_SECONDS,
+    parse_origin, HostConfig, HostMode, HostWarningCode, Rgb, MAX_IDLE_SECONDS, MAX_STORE_CHARS,
+    MIN_IDLE_SECONDS, THEME_PROPERTIES,
 };
 use huanxin::domain::query::parse_deep_link;
 use proptest::prelude::*;
@@ -31,9 +31,11 @@ fn assert_clean(config: &HostConfig) -> Result<(), TestCaseError> {
         prop_assert_eq!(css.len(), 7);
         prop_assert!(css.starts_with('#') && css[1..].bytes().all(|b| b.is_ascii_hexdigit()));
     }
-    for (property, value) in config.css_properties() {
-        prop_assert!(property.starts_with("--hx-"));
-        prop_assert!(value.starts_with('#') && value.len() == 7);
+    for elder in [false, true] {
+        for (property, value) in config.css_properties(elder) {
+            prop_assert!(THEME_PROPERTIES.contains(&property), "{}", property);
+            prop_assert!(value.starts_with('#') && value.len() == 7);
+        }
     }
     if let Some(store) = &config.store {
         prop_assert!(!store.is_empty() && store.chars().count() <= MAX_STORE_CHARS);
@@ -93,6 +95,69 @@ proptest! {
         if let Some(origin) = parse_origin(&text) {
             prop_assert_eq!(parse_origin(&origin), Some(origin.clone()));
             prop_assert!(origin.len() <= 64);
+        }
+    }
+}
+
+/// 长辈模式 promises 7:1 text: a host background that reads well enough (4.5:1) for the normal page
+/// but not with the darker 长辈模式 colours is dropped in 长辈模式 only; the host's brand and text
+/// colours give way to 长辈模式's own there.
+#[test]
+fn elder_mode_keeps_only_host_backgrounds_with_seven_to_one() {
+    let config = HostConfig::parse(&[(
+        "theme".to_string(),
+        "bg:dddddd,surface:ffffff,brand:9a3412".to_string(),
+    )]);
+    assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    let normal: Vec<&str> = config
+        .css_properties(false)
+        .iter()
+        .map(|(p, _)| *p)
+        .collect();
+    assert!(
+        normal.contains(&"--hx-bg") && normal.contains(&"--hx-brand"),
+        "{normal:?}"
+    );
+    let elder = config.css_properties(true);
+    let names: Vec<&str> = elder.iter().map(|(p, _)| *p).collect();
+    assert!(
+        !names.contains(&"--hx-bg"),
+        "#ddd is below 7:1 for the 长辈模式 brand: {names:?}"
+    );
+    assert!(!names.contains(&"--hx-brand") && !names.contains(&"--hx-text"));
+    assert!(names.contains(&"--hx-surface"), "white passes: {names:?}");
+    // Every 长辈模式 text colour in app.css reaches 7:1 on what is kept.
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/app.css")).unwrap();
+    let elder_rules: String = css
+        .split(".hx-elder {")
+        .skip(1)
+        .map(|r| r.split('}').next().unwrap_or(""))
+        .collect();
+    let texts: Vec<Rgb> = [
+        "--hx-text",
+        "--hx-muted",
+        "--hx-brand",
+        "--hx-error",
+        "--hx-accent",
+    ]
+    .iter()
+    .map(|name| {
+        let at = elder_rules
+            .find(&format!("{name}:"))
+            .unwrap_or_else(|| panic!("{name} in .hx-elder"));
+        let value = elder_rules[at + name.len() + 1..]
+            .split(';')
+            .next()
+            .unwrap()
+            .trim();
+        Rgb::parse(value).unwrap_or_else(|| panic!("{name}: {value}"))
+    })
+    .collect();
+    for (_, value) in &elder {
+        let background = Rgb::parse(value).unwrap();
+        for t in &texts {
+            assert!(t.contrast(background) >= 7.0, "{t:?} on {value}");
         }
     }
 }

@@ -248,7 +248,11 @@ fn run_one(text: &str) -> Vec<u64> {
         mix(&format!("{:?}", w.code));
         assert!(!w.message(Locale::En).is_empty());
     }
-    for (_, value) in config.css_properties() {
+    for (_, value) in config
+        .css_properties(true)
+        .into_iter()
+        .chain(config.css_properties(false))
+    {
         assert!(value.len() == 7 && value.starts_with('#'), "css {value:?}");
     }
     let evaluation = evaluate(&form, today());

@@ -155,6 +155,30 @@ pub const MIN_TEXT_CONTRAST: f64 = 4.5;
 /// Contrast for markers and borders (WCAG 2.2 AA, non-text).
 pub const MIN_GRAPHIC_CONTRAST: f64 = 3.0;
 
+/// Text contrast in 长辈模式.
+pub const ELDER_TEXT_CONTRAST: f64 = 7.0;
+
+/// The text colours 长辈模式 uses (mirrors `.hx-elder` in `assets/app.css`): text, muted text,
+/// brand (headings, links), error and accent.
+const ELDER_TEXT_COLOURS: [Rgb; 5] = [
+    Rgb(0x00, 0x00, 0x00),
+    Rgb(0x2b, 0x30, 0x2d),
+    Rgb(0x08, 0x53, 0x3b),
+    Rgb(0x8f, 0x1c, 0x13),
+    Rgb(0x9a, 0x34, 0x12),
+];
+
+/// Every custom property a host theme can set, so a new theme can first clear the old one.
+pub const THEME_PROPERTIES: [&str; 7] = [
+    "--hx-brand",
+    "--hx-brand-strong",
+    "--hx-accent",
+    "--hx-bg",
+    "--hx-surface",
+    "--hx-text",
+    "--hx-brand-soft",
+];
+
 /// A section a host may hide (`hide=chart,guide`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -503,16 +527,30 @@ impl HostConfig {
     }
 
     /// The custom properties to set on the page, as (`--hx-…`, `#rrggbb`).
-    pub fn css_properties(&self) -> Vec<(&'static str, String)> {
-        let mut properties: Vec<(&'static str, String)> = self
+    ///
+    /// In 长辈模式 (`elder`) the page's own darker text, brand, error and accent colours replace the
+    /// host's (`.hx-elder` in `assets/app.css`), and the host's background and card colours stay
+    /// only where every one of those darker colours reaches 7:1 on them.
+    pub fn css_properties(&self, elder: bool) -> Vec<(&'static str, String)> {
+        let kept: Vec<(ThemeSlot, Rgb)> = self
             .theme
+            .iter()
+            .copied()
+            .filter(|(slot, colour)| {
+                !elder
+                    || (matches!(slot, ThemeSlot::Bg | ThemeSlot::Surface)
+                        && ELDER_TEXT_COLOURS
+                            .iter()
+                            .all(|text| text.contrast(*colour) >= ELDER_TEXT_CONTRAST))
+            })
+            .collect();
+        let mut properties: Vec<(&'static str, String)> = kept
             .iter()
             .flat_map(|(slot, colour)| slot.properties().iter().map(move |p| (*p, colour.css())))
             .collect();
         // The tint behind selected options is built-in green: with a host's brand or surface it
         // becomes the surface colour (the brand border still marks the choice).
-        let tinted = self
-            .theme
+        let tinted = kept
             .iter()
             .any(|(s, _)| matches!(s, ThemeSlot::Brand | ThemeSlot::Surface));
         if tinted {
@@ -800,7 +838,7 @@ mod tests {
         );
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
         assert_eq!(
-            c.css_properties().first(),
+            c.css_properties(false).first(),
             Some(&("--hx-brand", "#cc0000".to_string()))
         );
         let bad = parse(&[(

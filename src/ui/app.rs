@@ -60,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
         (state.address_query(), state.stored(), kiosk),
         |(query, stored, kiosk)| browser::save_soon(query, (!*kiosk).then_some(stored.as_str())),
     );
-    modes::use_host_setup(host.clone());
+    modes::use_host_setup(host.clone(), state.elder);
     modes::use_kiosk_wipe(state.kiosk_resets);
     let result_message = use_memo(state.evaluation.clone(), |e| modes::result_message(e));
     modes::use_embed_messages(host.clone(), result_message);

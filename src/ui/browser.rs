@@ -229,6 +229,10 @@ pub fn apply_theme(properties: &[(&'static str, String)]) {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(root) = root {
             let style = root.style();
+            // The previous theme (e.g. before 长辈模式 was switched on) goes first.
+            for name in crate::domain::host_config::THEME_PROPERTIES {
+                let _ = style.remove_property(name);
+            }
             for (name, value) in properties {
                 let _ = style.set_property(name, value);
             }

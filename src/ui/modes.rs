@@ -17,9 +17,12 @@ use crate::ui::browser::{self, MessageValue};
 /// the retailer's developer) and, in a kiosk, blocks the context menu and empties storage once at
 /// start (a kiosk keeps nothing from one stranger to the next).
 #[hook]
-pub fn use_host_setup(host: Rc<HostConfig>) {
+pub fn use_host_setup(host: Rc<HostConfig>, elder: bool) {
+    // 长辈模式 keeps only the host colours that stay at 7:1 with its darker text.
+    use_effect_with((host.clone(), elder), |(host, elder)| {
+        browser::apply_theme(&host.css_properties(*elder))
+    });
     use_effect_with(host, |host| {
-        browser::apply_theme(&host.css_properties());
         for warning in &host.warnings {
             browser::console_warn(&format!(
                 "[huanxin] {} / {}",

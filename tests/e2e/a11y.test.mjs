@@ -177,6 +177,32 @@ test('text contrast ≥ 4.5:1 everywhere, computed from the page (axe leaves sta
   assert.deepEqual(problems, []);
 });
 
+/**
+ * A retailer's background that reads at 4.5:1 on the normal page (#ddd) is below 7:1 for the darker
+ * 长辈模式 brand: in 长辈模式 the page uses its own background instead, and switching back restores
+ * the retailer's.
+ */
+test('长辈模式 in a themed embed: text contrast ≥ 7:1; the host background returns when it is off', async () => {
+  const query = `?embed=1&origin=https%3A%2F%2Fshop.example.cn&theme=bg%3Adddddd%2Cbrand%3A9a3412&cat=fridge&${RESULT_LINK}`;
+  const { page, context, ready } = await openPage(browser, server.url + query, { viewport: PHONE });
+  try {
+    await ready();
+    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--hx-bg').trim());
+    assert.equal(await bg(), '#dddddd');
+    await page.click('[data-testid="elder-toggle"]');
+    await page.waitForSelector('.hx-elder');
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--hx-bg').trim() !== '#dddddd');
+    const samples = await textSamples(page);
+    const low = samples.filter(s => s.contrast < 7).map(s => `${s.where} "${s.text}" ${s.contrast.toFixed(2)} (${s.color})`);
+    console.log(`elder themed embed: ${samples.length} text elements, lowest ${Math.min(...samples.map(s => s.contrast)).toFixed(2)}:1`);
+    assert.deepEqual(low, []);
+    await page.click('[data-testid="elder-toggle"]');
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--hx-bg').trim() === '#dddddd');
+  } finally {
+    await context.close();
+  }
+});
+
 /** Presses Tab (or Shift+Tab) until `testid` has focus; every stop must show its focus. */
 async function tabTo(page, testid, { back = false, max = 80 } = {}) {
   const stops = [];
