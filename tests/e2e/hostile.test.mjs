@@ -7,7 +7,7 @@
 // Blank values (spaces, tabs, the ideographic space) mean "not given": no message, nothing changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, PHONE } from './harness.mjs';
+import { startServer, launchBrowser, openPage, screenshot, PHONE } from './harness.mjs';
 
 const READY = '[data-testid="app-ready"][data-hydrated="true"]';
 const HOOKS = ['annual-kwh-saved', 'annual-water-saved', 'annual-gas-saved', 'annual-money-saved', 'co2-saved', 'subsidy', 'net-price', 'payback-years'];
@@ -285,6 +285,7 @@ test('a failure on every start stops restarting after three tries and offers "tr
     await page.fill('[data-testid="price"]', '6100');
     await page.waitForSelector('[data-testid="crash"][data-restarts-stopped="true"]', { timeout: 2000 });
     assert.ok(await page.isVisible('[data-crash="stuck"]'));
+    await screenshot(page, 'crash-restarts-stopped');
     assert.ok(!(await page.isVisible('[data-crash="restarting"]')));
     // No reload comes: the same document is still there after the 3 s a restart would take.
     await page.evaluate(() => { window.hxSameDocument = true; });
