@@ -115,7 +115,7 @@ async fn assumptions(form: &Form, evaluation: &Rc<Evaluation>, locale: Locale) -
     LocalServerRenderer::<AssumptionsPanel>::with_props(AssumptionsPanelProps {
         locale,
         evaluation: evaluation.clone(),
-        form: form.clone(),
+        form: Rc::new(form.clone()),
         onedit: Callback::noop(),
         open: true,
     })

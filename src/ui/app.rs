@@ -170,6 +170,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let evaluation = state.evaluation.clone();
+    // One copy of the form for all six sections instead of one each (props compare it by value).
+    let form = Rc::new(state.form.clone());
     let result_notices: Vec<NoticeText> = evaluation
         .notices
         .iter()
@@ -239,19 +241,19 @@ pub fn App(props: &AppProps) -> Html {
                         <div class="hx-layout__inputs">
                             <FormSection {category} group={FieldGroup::Old}
                                 title={locale.pick("旧机：看旧机标签，或填购买年份", "Old unit: its label, or the year you bought it")}
-                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()}>
+                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()}>
                                 <LabelDiagram {category} {locale} highlight={first_label_field(category)} />
                             </FormSection>
                             <FormSection {category} group={FieldGroup::New}
                                 title={locale.pick("新机：看店里新机的标签", "New unit: the label of the one in the store")}
                                 hint={Some(AttrValue::from(locale.pick("不填则按所选等级的典型值计算。", "Leave empty to use typical figures for the grade.")))}
-                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                             <FormSection {category} group={FieldGroup::Purchase}
                                 title={locale.pick("价格与补贴", "Price and subsidy")}
-                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                             <FormSection {category} group={FieldGroup::Usage}
                                 title={locale.pick("家里怎么用", "How you use it")}
-                                form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                         </div>
                         <div class="hx-layout__results" data-testid="results">
                             if let Some(outcome) = evaluation.outcome.clone() {
@@ -277,10 +279,10 @@ pub fn App(props: &AppProps) -> Html {
                             if !host.hides(Section::Prices) {
                                 <FormSection {category} group={FieldGroup::Prices}
                                     title={locale.pick("电价、水价、气价", "Electricity, water and gas prices")}
-                                    form={state.form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                                    form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                             }
                             if !host.hides(Section::Assumptions) {
-                                <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={state.form.clone()} onedit={onedit.clone()} />
+                                <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={form.clone()} onedit={onedit.clone()} />
                             }
                         </div>
                     </div>

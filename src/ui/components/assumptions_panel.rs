@@ -17,7 +17,8 @@ pub struct AssumptionsPanelProps {
     /// The engine's answer; nothing is rendered without an outcome.
     pub evaluation: Rc<Evaluation>,
     /// The raw form text: the current value of each editable assumption.
-    pub form: Form,
+    /// Shared, not copied: the page hands the same form to every section.
+    pub form: std::rc::Rc<Form>,
     /// Called with (parameter, raw text) on every edit of an assumption.
     pub onedit: Callback<(&'static str, String)>,
     /// Whether the panel starts open.

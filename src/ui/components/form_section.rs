@@ -13,7 +13,8 @@ pub struct FormSectionProps {
     pub title: AttrValue,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    pub form: Form,
+    /// Shared, not copied: the page hands the same form to every section.
+    pub form: std::rc::Rc<Form>,
     pub evaluation: std::rc::Rc<Evaluation>,
     pub locale: Locale,
     pub onedit: Callback<(&'static str, String)>,
