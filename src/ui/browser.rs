@@ -39,8 +39,9 @@ struct PendingSave {
     flush_listeners: Vec<gloo::events::EventListener>,
 }
 
-/// Like [`save`] (or [`replace_address`] when `stored` is `None`, a kiosk), once typing pauses for
-/// `SAVE_DELAY_MS`; a page hidden or left before then writes at once, so nothing typed is lost.
+/// Replaces the address and stores the state (a kiosk passes `None`: address only), once typing
+/// pauses for `SAVE_DELAY_MS`; a page hidden or left before then writes at once, so nothing typed
+/// is lost.
 pub fn save_soon(query: &str, stored: Option<&str>) {
     #[cfg(target_arch = "wasm32")]
     PENDING_SAVE.with(|pending| {
@@ -83,34 +84,21 @@ fn flush_save() {
         pending.timer = None;
         pending.write.take()
     });
-    match write {
-        Some((query, Some(stored))) => save(&query, &stored),
-        Some((query, None)) => replace_address(&query),
-        None => {}
+    if let Some((query, stored)) = write {
+        replace_address(&query);
+        if let Some(stored) = stored {
+            store_state(&stored);
+        }
     }
 }
 
-/// Replaces the address (no new history entry) and stores the state. Storage may be unavailable
-/// (private mode, WeChat, embed sandbox): then the page simply forgets on reload.
-pub fn save(query: &str, stored: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(window) = web_sys::window() {
-        let location = window.location();
-        let path = location.pathname().unwrap_or_default();
-        let url = if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        };
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
-        if let Ok(Some(storage)) = window.local_storage() {
-            let _ = storage.set_item(crate::ui::state::STORAGE_KEY, stored);
-        }
+/// Stores the state. Storage may be unavailable (private mode, WeChat, embed sandbox): then the
+/// page simply forgets on reload.
+#[cfg(target_arch = "wasm32")]
+fn store_state(stored: &str) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(crate::ui::state::STORAGE_KEY, stored);
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (query, stored);
 }
 
 /// Reads the stored state, if storage is available.
@@ -230,7 +218,7 @@ pub fn apply_theme(properties: &[(&'static str, String)]) {
         if let Some(root) = root {
             let style = root.style();
             // The previous theme (e.g. before 长辈模式 was switched on) goes first.
-            for name in crate::domain::host_config::THEME_PROPERTIES {
+            for name in crate::domain::host_config::theme_properties() {
                 let _ = style.remove_property(name);
             }
             for (name, value) in properties {
