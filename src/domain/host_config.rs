@@ -168,16 +168,16 @@ const ELDER_TEXT_COLOURS: [Rgb; 5] = [
     Rgb(0x9a, 0x34, 0x12),
 ];
 
+/// The tint behind selected options, set with a host's brand or surface colour.
+const BRAND_SOFT: &str = "--hx-brand-soft";
+
 /// Every custom property a host theme can set, so a new theme can first clear the old one.
-pub const THEME_PROPERTIES: [&str; 7] = [
-    "--hx-brand",
-    "--hx-brand-strong",
-    "--hx-accent",
-    "--hx-bg",
-    "--hx-surface",
-    "--hx-text",
-    "--hx-brand-soft",
-];
+pub fn theme_properties() -> impl Iterator<Item = &'static str> {
+    ThemeSlot::ALL
+        .into_iter()
+        .flat_map(|slot| slot.properties().iter().copied())
+        .chain([BRAND_SOFT])
+}
 
 /// A section a host may hide (`hide=chart,guide`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -554,7 +554,7 @@ impl HostConfig {
             .iter()
             .any(|(s, _)| matches!(s, ThemeSlot::Brand | ThemeSlot::Surface));
         if tinted {
-            properties.push(("--hx-brand-soft", self.colour(ThemeSlot::Surface).css()));
+            properties.push((BRAND_SOFT, self.colour(ThemeSlot::Surface).css()));
         }
         properties
     }
