@@ -98,18 +98,17 @@ async function hxBoot() {
     || typeof fetch !== 'function' || typeof Request !== 'function') {
     throw hxBootFailed('browser', new Error('WebAssembly or fetch is not available'));
   }
+  // Same mode and credentials as the preload in index.html, so the preloaded bytes are reused.
+  const wasm = function (cache) {
+    return fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin', cache: cache }));
+  };
   let response;
   try {
-    // Same mode and credentials as the preload in index.html, so the preloaded bytes are reused.
-    response = await fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin' }));
-  } catch (first) {
-    // A network failure or an integrity mismatch (Chromium logs which one). The wasm is cached for a
-    // year, so a damaged copy in the HTTP cache would fail every visit: try once more past the cache.
-    try {
-      response = await fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin', cache: 'reload' }));
-    } catch (error) {
-      throw hxBootFailed('download', error);
-    }
+    // A network failure or an integrity mismatch (Chromium logs which one) rejects. The wasm is
+    // cached for a year, so a damaged copy in the HTTP cache would fail every visit: once more past it.
+    response = await wasm('default').catch(function () { return wasm('reload'); });
+  } catch (error) {
+    throw hxBootFailed('download', error);
   }
   if (!response.ok) throw hxBootFailed('download', new Error('HTTP ' + response.status + ' for ' + HX_WASM_URL));
   let exports;
