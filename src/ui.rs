@@ -6,4 +6,5 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod modes;
+pub mod pacer;
 pub mod state;

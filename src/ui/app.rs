@@ -27,6 +27,7 @@ use crate::ui::components::site_header::SiteHeader;
 use crate::ui::components::trade_in_guide::TradeInGuide;
 use crate::ui::i18n::strings;
 use crate::ui::modes;
+use crate::ui::pacer::use_paced_dispatch;
 use crate::ui::state::{Action, AppState, Start, StorageNotice};
 
 /// What `main.rs` read from the browser before the first render.
@@ -111,7 +112,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Callbacks made once (`use_callback`), so a child's props compare equal between renders and
     // yew skips it: typing a digit re-renders only what that digit changed.
-    let dispatch = state.dispatcher();
+    // Edits wait for a pause in typing on a slow phone (`pacer.rs`); other actions go first.
+    let dispatch = use_paced_dispatch(&state);
     let onwake = {
         let d = dispatch.clone();
         use_callback((), move |(), _| d.dispatch(Action::Wake))
@@ -134,6 +136,13 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let onedit = {
+        let d = dispatch.clone();
+        use_callback((), move |(param, text): (&'static str, String), _| {
+            d.edit(param, text)
+        })
+    };
+    // The kiosk keypad shows the field's text from the state, so its keys apply at once.
+    let onkeypad_edit = {
         let d = dispatch.clone();
         use_callback((), move |(param, text): (&'static str, String), _| {
             d.dispatch(Action::SetField(param, text))
@@ -222,6 +231,7 @@ pub fn App(props: &AppProps) -> Html {
             lang={locale.html_lang()}
             data-testid="app-ready"
             data-hydrated={if *mounted { "true" } else { "false" }}
+            data-settled="true"
         >
             if let Some(store) = &host.store {
                 <p class="hx-store" data-testid="store-name">{store.clone()}</p>
@@ -322,7 +332,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="hx-keypad-dock">
                     <Keypad param={spec.param} label={locale.pick(spec.label_zh, spec.label_en)}
                         value={AttrValue::from(state.form.get(spec.param).unwrap_or_default().to_string())}
-                        date={spec.kind == FieldKind::Date} {locale} onedit={onedit.clone()} ondone={onkeypad_done} />
+                        date={spec.kind == FieldKind::Date} {locale} onedit={onkeypad_edit} ondone={onkeypad_done} />
                 </div>
             }
             if let Some(url) = (*link_dialog).clone() {

@@ -32,6 +32,52 @@ thread_local! {
 }
 
 #[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// True while the page is hidden or being left (set by `on_page_leave`'s listeners).
+    static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Calls `on_leave` when the page is hidden or left: the last moment to apply what was typed. Until
+/// the page is shown again, `save_soon` writes at once.
+pub fn on_page_leave(on_leave: yew::Callback<()>) -> Subscription {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut inner: Vec<Box<dyn std::any::Any>> = Vec::new();
+        if let Some(window) = web_sys::window() {
+            let cb = on_leave.clone();
+            inner.push(Box::new(gloo::events::EventListener::new(
+                &window,
+                "pagehide",
+                move |_| {
+                    LEAVING.with(|l| l.set(true));
+                    cb.emit(());
+                },
+            )));
+            if let Some(doc) = window.document() {
+                let watched = doc.clone();
+                inner.push(Box::new(gloo::events::EventListener::new(
+                    &doc,
+                    "visibilitychange",
+                    move |_| {
+                        let hidden = watched.hidden();
+                        LEAVING.with(|l| l.set(hidden));
+                        if hidden {
+                            on_leave.emit(());
+                        }
+                    },
+                )));
+            }
+        }
+        Subscription { _inner: inner }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = on_leave;
+        Subscription::none()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
 #[derive(Default)]
 struct PendingSave {
     write: Option<(String, Option<String>)>,
@@ -43,6 +89,21 @@ struct PendingSave {
 /// pauses for `SAVE_DELAY_MS`; a page hidden or left before then writes at once, so nothing typed
 /// is lost.
 pub fn save_soon(query: &str, stored: Option<&str>) {
+    #[cfg(target_arch = "wasm32")]
+    if LEAVING.with(std::cell::Cell::get) {
+        // The page is being hidden or left: there is no "later", and an older write still waiting
+        // must not land after this one.
+        PENDING_SAVE.with(|pending| {
+            let mut pending = pending.borrow_mut();
+            pending.write = None;
+            pending.timer = None;
+        });
+        replace_address(query);
+        if let Some(stored) = stored {
+            store_state(stored);
+        }
+        return;
+    }
     #[cfg(target_arch = "wasm32")]
     PENDING_SAVE.with(|pending| {
         let mut pending = pending.borrow_mut();
@@ -296,6 +357,20 @@ pub fn now_ms() -> f64 {
     }
     #[cfg(not(target_arch = "wasm32"))]
     0.0
+}
+
+/// Marks the app root settled (`data-settled="true"`) or holding an edit (`"false"`); see `pacer.rs`.
+pub fn set_settled(settled: bool) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("[data-testid=\"app-ready\"]")
+            .ok()
+            .flatten()
+    }) {
+        let _ = root.set_attribute("data-settled", if settled { "true" } else { "false" });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = settled;
 }
 
 /// Moves the keyboard focus to the element with `id`, if it exists.

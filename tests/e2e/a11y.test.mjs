@@ -6,7 +6,7 @@
 // nothing is exempt — strangers tap it with a finger, so every target there must be 48×48.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, PHONE, KIOSK } from './harness.mjs';
+import { startServer, launchBrowser, openPage, PHONE, KIOSK, fill, settled } from './harness.mjs';
 import { axeScan, describeViolations, smallTargets, focusState, textSamples, TARGETS } from './a11y-lib.mjs';
 
 const READY = '[data-testid="app-ready"][data-hydrated="true"]';
@@ -52,8 +52,8 @@ const SCREENS = [
   ['errors zh phone', `?${ERROR_LINK}`, PHONE],
   ['errors en phone', `?lang=en&${ERROR_LINK}`, PHONE],
   ['typed errors zh phone', '?cat=washer', PHONE, async page => {
-    await page.fill('[data-testid="price"]', '1..2');
-    await page.fill('[data-testid="date"]', '2026-02-30');
+    await fill(page, '[data-testid="price"]', '1..2');
+    await fill(page, '[data-testid="date"]', '2026-02-30');
   }],
   ['elder first screen zh phone', '?elder=1', PHONE],
   ['elder results zh phone', `?elder=1&cat=fridge&${RESULT_LINK}`, PHONE],
@@ -224,6 +224,7 @@ async function typeSteadily(page, text) {
     const same = await page.evaluate(() => document.activeElement === window.__hxTyping && document.activeElement?.isConnected);
     assert.ok(same, `focus stayed in the field after typing ${JSON.stringify(ch)}`);
   }
+  await settled(page);
 }
 
 test('the whole flow by keyboard: visible focus, no focus jumps while typing, polite announcements', async () => {

@@ -1,7 +1,7 @@
 // The calculator as a buyer uses it (issue 4): whole flows, deep links, bad input, language, reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, PHONE, KIOSK } from './harness.mjs';
+import { startServer, launchBrowser, openPage, screenshot, PHONE, KIOSK, fill, choose, settled } from './harness.mjs';
 
 let server;
 let browser;
@@ -38,12 +38,12 @@ const close = (a, b, msg) => assert.ok(Math.abs(Number(a) - Number(b)) < 0.011, 
 test('fridge by typing: contract numbers for the 2026 national rules', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-fridge"]');
-    await page.fill('[data-testid="date"]', '2026-05-01');
-    await page.fill('[data-testid="old_kwh_year"]', '450');
-    await page.fill('[data-testid="new_kwh_year"]', '200');
-    await page.fill('[data-testid="tariff"]', '0.5');
-    await page.fill('[data-testid="price"]', '5999');
-    await page.fill('[data-testid="trade_in"]', '100');
+    await fill(page, '[data-testid="date"]', '2026-05-01');
+    await fill(page, '[data-testid="old_kwh_year"]', '450');
+    await fill(page, '[data-testid="new_kwh_year"]', '200');
+    await fill(page, '[data-testid="tariff"]', '0.5');
+    await fill(page, '[data-testid="price"]', '5999');
+    await fill(page, '[data-testid="trade_in"]', '100');
     const v = await values(page);
     close(v['annual-kwh-saved'], 250, 'kWh saved');
     close(v['annual-money-saved'], 125, 'yuan saved = 250 × 0.5');
@@ -58,15 +58,15 @@ test('fridge by typing: contract numbers for the 2026 national rules', async () 
 test('washer: electricity and water; full-width digits and 万 are understood', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-washer"]');
-    await page.fill('[data-testid="date"]', '2025-06-01');
-    await page.selectOption('[data-testid="grade"]', '2');
-    await page.fill('[data-testid="old_kwh_year"]', '100');
-    await page.fill('[data-testid="new_kwh_year"]', '60');
-    await page.fill('[data-testid="old_water_m3_year"]', '30');
-    await page.fill('[data-testid="new_water_m3_year"]', '15');
-    await page.fill('[data-testid="tariff"]', '0,6');
-    await page.fill('[data-testid="water_price"]', '4');
-    await page.fill('[data-testid="price"]', '０.３万');
+    await fill(page, '[data-testid="date"]', '2025-06-01');
+    await choose(page, '[data-testid="grade"]', '2');
+    await fill(page, '[data-testid="old_kwh_year"]', '100');
+    await fill(page, '[data-testid="new_kwh_year"]', '60');
+    await fill(page, '[data-testid="old_water_m3_year"]', '30');
+    await fill(page, '[data-testid="new_water_m3_year"]', '15');
+    await fill(page, '[data-testid="tariff"]', '0,6');
+    await fill(page, '[data-testid="water_price"]', '4');
+    await fill(page, '[data-testid="price"]', '０.３万');
     const v = await values(page);
     close(v['annual-money-saved'], 84, '40 × 0.6 + 15 × 4');
     close(v['annual-water-saved'], 15, 'water saved');
@@ -77,11 +77,11 @@ test('washer: electricity and water; full-width digits and 万 are understood', 
 test('gas water heater: gas saved and its CO2', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-gas_water_heater"]');
-    await page.fill('[data-testid="date"]', '2025-03-01');
-    await page.fill('[data-testid="old_gas_m3_year"]', '100');
-    await page.fill('[data-testid="new_gas_m3_year"]', '80');
-    await page.fill('[data-testid="gas_price"]', '3');
-    await page.fill('[data-testid="price"]', '4000');
+    await fill(page, '[data-testid="date"]', '2025-03-01');
+    await fill(page, '[data-testid="old_gas_m3_year"]', '100');
+    await fill(page, '[data-testid="new_gas_m3_year"]', '80');
+    await fill(page, '[data-testid="gas_price"]', '3');
+    await fill(page, '[data-testid="price"]', '4000');
     const v = await values(page);
     close(v['annual-gas-saved'], 20, 'gas saved');
     close(v['annual-money-saved'], 60, '20 × 3');
@@ -93,10 +93,10 @@ test('gas water heater: gas saved and its CO2', async () => {
 test('air conditioner from its label figures, in English, grade 1 beats grade 2', async () => {
   await withPage({ locale: 'en-US' }, async page => {
     await page.click('[data-testid="cat-ac"]');
-    await page.fill('[data-testid="old_cooling_kwh"]', '900');
-    await page.fill('[data-testid="old_heating_kwh"]', '600');
-    await page.fill('[data-testid="price"]', '4599');
-    await page.selectOption('[data-testid="region"]', 'SH');
+    await fill(page, '[data-testid="old_cooling_kwh"]', '900');
+    await fill(page, '[data-testid="old_heating_kwh"]', '600');
+    await fill(page, '[data-testid="price"]', '4599');
+    await choose(page, '[data-testid="region"]', 'SH');
     const v = await values(page);
     assert.ok(Number(v['annual-kwh-saved']) > 0, 'a grade-1 unit saves electricity');
     assert.ok(Number(v['annual-money-saved']) > 0);
@@ -112,7 +112,7 @@ test('deep link pre-fills every field and the address follows typing', async () 
     assert.equal(await page.inputValue('[data-testid="price"]'), '5999');
     close(await page.getAttribute('[data-testid="subsidy"]', 'data-value'), 899.85, 'subsidy');
     close(await page.getAttribute('[data-testid="net-price"]', 'data-value'), 4899.15, 'net');
-    await page.fill('[data-testid="price"]', '6100');
+    await fill(page, '[data-testid="price"]', '6100');
     await page.waitForFunction(() => location.search.includes('price=6100'));
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('cat'), 'fridge');
@@ -133,23 +133,23 @@ test('deep link pre-fills every field and the address follows typing', async () 
 test('bad input in fields: a clear inline message, the rest stays', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-fridge"]');
-    await page.fill('[data-testid="date"]', '2026-05-01');
-    await page.fill('[data-testid="old_kwh_year"]', '450');
-    await page.fill('[data-testid="new_kwh_year"]', '200');
-    await page.fill('[data-testid="tariff"]', '0.5');
+    await fill(page, '[data-testid="date"]', '2026-05-01');
+    await fill(page, '[data-testid="old_kwh_year"]', '450');
+    await fill(page, '[data-testid="new_kwh_year"]', '200');
+    await fill(page, '[data-testid="tariff"]', '0.5');
     const before = await page.getAttribute('[data-testid="annual-money-saved"]', 'data-value');
     for (const bad of ['abc', '-5', '1e12', '1..2', '<script>alert(1)</script>', '0x10', '∞', 'NaN']) {
-      await page.fill('[data-testid="price"]', bad);
+      await fill(page, '[data-testid="price"]', bad);
       const err = await page.textContent('[data-testid="error-price"]');
       assert.ok(err && err.trim().length > 3, `message for ${bad}`);
       assert.equal(await page.getAttribute('[data-testid="annual-money-saved"]', 'data-value'), before, `results kept for ${bad}`);
       assert.equal(await page.inputValue('[data-testid="old_kwh_year"]'), '450');
     }
     for (const bad of ['abc', '-1', '1e12']) {
-      await page.fill('[data-testid="old_kwh_year"]', bad);
+      await fill(page, '[data-testid="old_kwh_year"]', bad);
       assert.ok(await page.isVisible('[data-testid="error-old_kwh_year"]'), `kWh ${bad}`);
     }
-    await page.fill('[data-testid="price"]', '５９９９元');
+    await fill(page, '[data-testid="price"]', '５９９９元');
     assert.equal(await page.$('[data-testid="error-price"]'), null);
   });
 });
@@ -171,11 +171,43 @@ test('bad parameters: named in a notice, the page still works', async () => {
   });
 });
 
+test('on a slow phone the digits come at once and the answer after the pause; nothing typed is lost', async () => {
+  const q = 'cat=fridge&date=2026-05-01&grade=1&old_year=2012&volume_l=400';
+  let expected;
+  await withPage({ url: `${server.url}?${q}&price=5999` }, async page => { expected = await values(page); });
+  await withPage({ url: `${server.url}?${q}` }, async page => {
+    // A low-end phone: every render takes longer than half a frame.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await page.evaluate(() => {
+      window.__settledSeen = [];
+      const root = document.querySelector('[data-testid="app-ready"]');
+      new MutationObserver(() => window.__settledSeen.push(root.getAttribute('data-settled')))
+        .observe(root, { attributes: true, attributeFilter: ['data-settled'] });
+    });
+    await page.click('[data-testid="price"]');
+    await page.keyboard.type('5999', { delay: 40 });
+    assert.equal(await page.inputValue('[data-testid="price"]'), '5999', 'every digit is in the field');
+    await settled(page);
+    assert.deepEqual(await values(page), expected, 'the answer is the one for 5999');
+    const seen = await page.evaluate(() => window.__settledSeen);
+    assert.ok(seen.includes('false') && seen.at(-1) === 'true', `edits were held, then applied: ${seen.join(' ')}`);
+    // Leaving within the pause keeps the last digit (applied on pagehide, then stored at once).
+    await page.keyboard.type('1');
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
+    assert.equal(await page.inputValue('[data-testid="price"]'), '59991');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  });
+});
+
 test('reload restores; corrupt storage starts fresh with a notice; start over clears', async () => {
   const { page, context, ready } = await openPage(browser, server.url);
   try {
     await ready();
     await page.click('[data-testid="cat-tv"]');
+    // No wait for the answer: leaving right after typing must keep the digits (pacer.rs applies a
+    // held edit on pagehide, and the save is written at once then).
     await page.fill('[data-testid="price"]', '3999');
     await page.goto(server.url); // no query: storage is all there is
     await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, screenshot, DIST, PHONE, KIOSK } from './harness.mjs';
+import { startServer, launchBrowser, screenshot, DIST, PHONE, KIOSK, fill } from './harness.mjs';
 
 const READY = '[data-testid="app-ready"][data-hydrated="true"]';
 const CATEGORIES = ['冰箱', '空调', '洗衣机', '电视', '电脑'];
@@ -122,7 +122,7 @@ for (const [size, viewport] of [['phone', PHONE], ['kiosk', KIOSK]]) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       // Use the app: a category, a price, the language, 长辈模式.
       await page.click('[data-testid="cat-fridge"]');
-      await page.fill('[data-testid="price"]', '5999');
+      await fill(page, '[data-testid="price"]', '5999');
       await page.click('[data-testid="lang-switch"]');
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.click('[data-testid="elder-toggle"]');

@@ -80,6 +80,26 @@ export async function openPage(browser, url, { viewport = PHONE, locale = 'zh-CN
   return { page, context, log, ready: () => page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 }) };
 }
 
+/**
+ * Waits until the app holds no typed edit. On a slow device edits are applied once typing pauses
+ * (src/ui/pacer.rs) and the root says `data-settled="false"` until then; results read earlier are stale.
+ */
+export async function settled(target) {
+  await target.waitForFunction(() => !document.querySelector('[data-settled="false"]'), null, { timeout: 10000 });
+}
+
+/** Fills a field the way a user types into it, then waits for the answer to follow. */
+export async function fill(target, selector, text) {
+  await target.fill(selector, text);
+  await settled(target);
+}
+
+/** Chooses an option, then waits for the answer to follow. */
+export async function choose(target, selector, value) {
+  await target.selectOption(selector, value);
+  await settled(target);
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);

@@ -7,7 +7,7 @@
 // Blank values (spaces, tabs, the ideographic space) mean "not given": no message, nothing changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, screenshot, PHONE } from './harness.mjs';
+import { startServer, launchBrowser, openPage, screenshot, PHONE, fill } from './harness.mjs';
 
 const READY = '[data-testid="app-ready"][data-hydrated="true"]';
 const HOOKS = ['annual-kwh-saved', 'annual-water-saved', 'annual-gas-saved', 'annual-money-saved', 'co2-saved', 'subsidy', 'net-price', 'payback-years'];
@@ -96,11 +96,11 @@ for (const category of ['fridge', 'washer']) {
       for (const field of fields) {
         const selector = `[data-testid="${field}"]`;
         const original = await page.inputValue(selector);
-        await page.fill(selector, '');
+        await fill(page, selector, '');
         const blank = await snapshot(page, field);
         assert.ok(blank.summary && finite(blank.results), `${field}: results without it`);
         for (const h of HOSTILE) {
-          await page.fill(selector, h);
+          await fill(page, selector, h);
           const s = await snapshot(page, field);
           const where = `${category} ${field} ← ${shown(h)}`;
           checks++;
@@ -120,7 +120,7 @@ for (const category of ['fridge', 'washer']) {
             if (!finite(s.results)) problems.push(`${where}: non-finite result ${JSON.stringify(s.results)}`);
           }
         }
-        await page.fill(selector, original);
+        await fill(page, selector, original);
       }
       console.log(`hostile typing, ${category}: ${fields.length} fields × ${HOSTILE.length} inputs = ${checks} checks, ${problems.length} problems`);
       assert.deepEqual(problems, []);
@@ -246,7 +246,7 @@ for (const [how, api] of [['a Rust panic', 'setAttribute'], ['a JavaScript excep
           });
         }
       }, api);
-      await page.fill('[data-testid="price"]', '6100');
+      await fill(page, '[data-testid="price"]', '6100');
       await page.waitForSelector('[data-testid="crash"]:not([hidden])', { timeout: 2000 });
       assert.equal(await page.getAttribute('[data-testid="crash"]', 'role'), 'alert');
       assert.match(await page.textContent('[data-testid="crash"]'), /重新启动[\s\S]*restarting/);
@@ -255,7 +255,7 @@ for (const [how, api] of [['a Rust panic', 'setAttribute'], ['a JavaScript excep
       await page.waitForSelector(READY, { timeout: 20000 });
       assert.equal(await page.inputValue('[data-testid="old_year"]'), '2012');
       assert.ok(await page.isVisible('[data-testid="result-summary"]'));
-      await page.fill('[data-testid="price"]', '7000');
+      await fill(page, '[data-testid="price"]', '7000');
       assert.equal(await page.getAttribute('[data-testid="price"]', 'aria-invalid'), 'false');
     } finally {
       await context.close();
@@ -282,7 +282,7 @@ test('a failure on every start stops restarting after three tries and offers "tr
         return original.apply(this, args);
       };
     });
-    await page.fill('[data-testid="price"]', '6100');
+    await fill(page, '[data-testid="price"]', '6100');
     await page.waitForSelector('[data-testid="crash"][data-restarts-stopped="true"]', { timeout: 2000 });
     assert.ok(await page.isVisible('[data-crash="stuck"]'));
     await screenshot(page, 'crash-restarts-stopped');

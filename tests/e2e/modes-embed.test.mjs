@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, screenshot, DIST, ROOT } from './harness.mjs';
+import { startServer, launchBrowser, screenshot, DIST, ROOT, fill } from './harness.mjs';
 
 let app;
 let host;
@@ -122,7 +122,7 @@ test('embed: the host receives ready and result events when the result changes',
     const shown = Number(await frame.getAttribute('[data-testid="annual-money-saved"]', 'data-value'));
     assert.ok(Math.abs(shown - first.annual_saving_yuan) < 0.01, `${shown} vs ${first.annual_saving_yuan}`);
 
-    await frame.fill('[data-testid="price"]', '4999');
+    await fill(frame, '[data-testid="price"]', '4999');
     await page.waitForFunction(() => window.huanxinEvents.some(e => e.type === 'result' && e.detail.price_yuan === 4999));
     const latest = (await events(page, 'result')).at(-1);
     assert.equal(latest.price_yuan, 4999);

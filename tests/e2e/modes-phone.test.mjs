@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, screenshot, PHONE, DIST } from './harness.mjs';
+import { startServer, launchBrowser, screenshot, PHONE, DIST, fill } from './harness.mjs';
 
 let server;
 let browser;
@@ -70,7 +70,7 @@ test('phone: installable, and reloads offline after the first visit', async () =
     await page.reload();
     await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
     assert.equal(await page.inputValue('[data-testid="price"]'), '5999');
-    await page.fill('[data-testid="price"]', '4999');
+    await fill(page, '[data-testid="price"]', '4999');
     await page.waitForFunction(() => document.querySelector('[data-testid="net-price"]')?.getAttribute('data-value') !== '');
     assert.ok(Number(await page.getAttribute('[data-testid="net-price"]', 'data-value')) > 0);
     // Another category offline: everything is in the wasm, nothing to fetch.
