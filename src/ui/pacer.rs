@@ -105,8 +105,14 @@ impl PacedDispatch {
                 .started
                 .set(Some((browser::now_ms(), SLOW_EDIT_MS)));
             self.dispatch.dispatch(Action::SetField(param, text));
-            // Yew renders in a microtask; a zero timer runs after it.
-            gloo::timers::callback::Timeout::new(0, || browser::set_settled(true)).forget();
+            // Yew renders in a microtask; a zero timer runs after it (unless a newer edit is held).
+            let held = Rc::clone(&self.held);
+            gloo::timers::callback::Timeout::new(0, move || {
+                if held.edit.borrow().is_none() {
+                    browser::set_settled(true);
+                }
+            })
+            .forget();
         }
     }
 
