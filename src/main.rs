@@ -58,7 +58,14 @@ mod web {
             browser::register_service_worker();
         }
         if let Some(root) = root {
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { start }).render();
+            yew::Renderer::<App>::with_root_and_props(
+                root,
+                AppProps {
+                    start,
+                    page_base: browser::page_base().into(),
+                },
+            )
+            .render();
         }
     }
 }

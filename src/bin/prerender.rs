@@ -59,6 +59,7 @@ mod native {
                 stored: None,
                 today,
             },
+            page_base: Default::default(),
         };
         // Not hydratable: the app takes the page over instead of hydrating it, so no markers.
         let html = block_on(

@@ -34,6 +34,10 @@ use crate::ui::state::{Action, AppState, Start, StorageNotice};
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     pub start: Start,
+    /// The page's own address without its query, for share links and the kiosk's "take it to your
+    /// phone" code; read by `main.rs` before the first render, empty in the static page.
+    #[prop_or_default]
+    pub page_base: AttrValue,
 }
 
 /// The whole calculator page.
@@ -43,12 +47,9 @@ pub fn App(props: &AppProps) -> Html {
         let start = props.start.clone();
         move || AppState::start(&start)
     });
-    // False in the static (server-rendered) page; true once the wasm app runs: tests wait for it.
-    let mounted = use_state_eq(|| false);
-    {
-        let mounted = mounted.clone();
-        use_effect_with((), move |_| mounted.set(true));
-    }
+    // False in the static (server-rendered) page; true from the wasm app's first render on (no
+    // second render at start just to flip it): tests wait for it.
+    let mounted = cfg!(target_arch = "wasm32");
     use_effect_with(state.locale, |locale| {
         browser::set_document_language(*locale)
     });
@@ -65,12 +66,7 @@ pub fn App(props: &AppProps) -> Html {
     modes::use_kiosk_wipe(state.kiosk_resets);
     let result_message = use_memo(state.evaluation.clone(), |e| modes::result_message(e));
     modes::use_embed_messages(host.clone(), result_message);
-    // The page's own address, for share links and the kiosk's "take it to your phone" code.
-    let page_base = use_state_eq(String::new);
-    {
-        let page_base = page_base.clone();
-        use_effect_with((), move |_| page_base.set(browser::page_base()));
-    }
+    let page_base = &props.page_base;
     // Kiosk keypad: the field it types into, and the one it just closed on.
     let keypad_field = use_state_eq(|| None::<&'static str>);
     let keypad_closed = use_state_eq(|| None::<&'static str>);
@@ -202,9 +198,9 @@ pub fn App(props: &AppProps) -> Html {
     let share_url = (!page_base.is_empty()).then(|| {
         let query = state.query();
         if query.is_empty() {
-            (*page_base).clone()
+            page_base.to_string()
         } else {
-            format!("{}?{query}", *page_base)
+            format!("{page_base}?{query}")
         }
     });
     let keypad = match (kiosk, *keypad_field, category) {
@@ -230,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
             )}
             lang={locale.html_lang()}
             data-testid="app-ready"
-            data-hydrated={if *mounted { "true" } else { "false" }}
+            data-hydrated={if mounted { "true" } else { "false" }}
             data-settled="true"
         >
             if let Some(store) = &host.store {

@@ -21,6 +21,7 @@ pub fn props(locale: Locale, query: &str) -> AppProps {
             stored: None,
             today: today(),
         },
+        page_base: Default::default(),
     }
 }
 
