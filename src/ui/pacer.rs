@@ -87,8 +87,11 @@ impl PacedDispatch {
             self.dispatch.dispatch(Action::SetField(param, text));
             return;
         }
-        *self.held.edit.borrow_mut() = Some((param, text));
-        browser::set_settled(false);
+        let was_holding = self.held.edit.borrow_mut().replace((param, text)).is_some();
+        if !was_holding {
+            // Once per held edit, not per key: each DOM write costs the keystroke time.
+            browser::set_settled(false);
+        }
         let paced = self.clone();
         *self.held.timer.borrow_mut() =
             Some(gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
