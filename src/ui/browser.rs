@@ -53,6 +53,12 @@ pub fn on_page_leave(on_leave: yew::Callback<()>) -> Subscription {
                     cb.emit(());
                 },
             )));
+            // Back from the back-forward cache: saving waits for pauses again.
+            inner.push(Box::new(gloo::events::EventListener::new(
+                &window,
+                "pageshow",
+                |_| LEAVING.with(|l| l.set(false)),
+            )));
             if let Some(doc) = window.document() {
                 let watched = doc.clone();
                 inner.push(Box::new(gloo::events::EventListener::new(

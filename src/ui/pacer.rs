@@ -74,13 +74,14 @@ impl PacedDispatch {
             // Another field's edit is waiting: it goes first, in order.
             self.flush();
         }
-        // The previous action not rendered yet is as good as slow: keys are coming faster than renders.
+        // While an action waits for its render, an edit must join it: that render writes the
+        // state's text into the field, so a held newer text would be overwritten on screen.
         let rendering = self
             .held
             .started
             .get()
             .is_some_and(|(t, _)| browser::now_ms() - t < STALE_MS);
-        if !self.held.slow.get() && !rendering && self.held.edit.borrow().is_none() {
+        if (!self.held.slow.get() || rendering) && self.held.edit.borrow().is_none() {
             self.held
                 .started
                 .set(Some((browser::now_ms(), SLOW_EDIT_MS)));

@@ -186,7 +186,13 @@ test('on a slow phone the digits come at once and the answer after the pause; no
         .observe(root, { attributes: true, attributeFilter: ['data-settled'] });
     });
     await page.click('[data-testid="price"]');
-    await page.keyboard.type('5999', { delay: 40 });
+    // Keys faster than the renders: each joins the render still to come, none is lost.
+    await page.keyboard.type('59', { delay: 40 });
+    await settled(page);
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Backspace');
+    // The renders were slow, so these edits are held until typing pauses.
+    await page.keyboard.type('999', { delay: 40 });
     assert.equal(await page.inputValue('[data-testid="price"]'), '5999', 'every digit is in the field');
     await settled(page);
     assert.deepEqual(await values(page), expected, 'the answer is the one for 5999');
