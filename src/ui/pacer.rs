@@ -13,6 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::Reducible;
 
+use crate::domain::evaluate::{fields, FieldKind};
 use crate::domain::host_config::HostMode;
 use crate::ui::browser;
 use crate::ui::state::{Action, AppState};
@@ -63,7 +64,16 @@ impl PacedDispatch {
     }
 
     /// A field's new text as typed: applied now on a fast device, once typing pauses on a slow one.
+    /// A choice from a list is one decision, not a stream of keys: it applies at once.
     pub fn edit(&self, param: &'static str, text: String) {
+        if self.is_choice(param) {
+            self.flush();
+            self.held
+                .started
+                .set(Some((browser::now_ms(), SLOW_EDIT_MS)));
+            self.dispatch.dispatch(Action::SetField(param, text));
+            return;
+        }
         let waiting_other = self
             .held
             .edit
@@ -98,6 +108,16 @@ impl PacedDispatch {
             Some(gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
                 paced.flush()
             }));
+    }
+
+    /// Whether `param` is a list (grade, province …) in the category on screen.
+    fn is_choice(&self, param: &str) -> bool {
+        let state = self.held.state.borrow();
+        state
+            .as_ref()
+            .and_then(|s| s.category())
+            .and_then(|c| fields(c).iter().find(|f| f.param == param))
+            .is_some_and(|f| matches!(f.kind, FieldKind::Choice | FieldKind::Region))
     }
 
     /// Applies the held edit, if any; the root says "settled" once its render is done.

@@ -174,7 +174,9 @@ test('bad parameters: named in a notice, the page still works', async () => {
 test('on a slow phone the digits come at once and the answer after the pause; nothing typed is lost', async () => {
   const q = 'cat=fridge&date=2026-05-01&grade=1&old_year=2012&volume_l=400';
   let expected;
+  let expectedGrade2;
   await withPage({ url: `${server.url}?${q}&price=5999` }, async page => { expected = await values(page); });
+  await withPage({ url: `${server.url}?${q.replace('grade=1', 'grade=2')}&price=5999` }, async page => { expectedGrade2 = await values(page); });
   await withPage({ url: `${server.url}?${q}` }, async page => {
     // A low-end phone: every render takes longer than half a frame.
     const cdp = await page.context().newCDPSession(page);
@@ -198,6 +200,12 @@ test('on a slow phone the digits come at once and the answer after the pause; no
     assert.deepEqual(await values(page), expected, 'the answer is the one for 5999');
     const seen = await page.evaluate(() => window.__settledSeen);
     assert.ok(seen.includes('false') && seen.at(-1) === 'true', `edits were held, then applied: ${seen.join(' ')}`);
+    // A choice from a list is one decision: applied at once, never held.
+    await page.selectOption('[data-testid="grade"]', '2');
+    assert.notDeepEqual(expectedGrade2, expected, 'grade 2 gives other numbers');
+    await page.waitForFunction(want => Object.entries(want).every(([id, v]) =>
+      document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') === v), expectedGrade2, { timeout: 10000 });
+    assert.equal((await page.evaluate(() => window.__settledSeen)).length, seen.length, 'the choice was not held');
     // Leaving within the pause keeps the last digit (applied on pagehide, then stored at once).
     await page.keyboard.type('1');
     await page.goto(server.url);
