@@ -26,15 +26,88 @@ const SAVE_DELAY_MS: u32 = 300;
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The write waiting for a pause: (address query, stored state or `None` in a kiosk), its timer,
-    /// and the page-hide listeners that flush it (registered with the first write).
+    /// The write waiting for a pause: (address query, stored state or `None` in a kiosk) and its
+    /// timer.
     static PENDING_SAVE: std::cell::RefCell<PendingSave> = std::cell::RefCell::new(PendingSave::default());
+    /// The page-leave listeners (registered once, with the first save or `on_page_leave`), whether
+    /// the page is hidden or being left, and the app's hook to run first when it is.
+    static PAGE_LEAVE: std::cell::RefCell<PageLeave> = std::cell::RefCell::new(PageLeave::default());
 }
 
 #[cfg(target_arch = "wasm32")]
-thread_local! {
-    /// True while the page is hidden or being left (set by `on_page_leave`'s listeners).
-    static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+#[derive(Default)]
+struct PendingSave {
+    write: Option<(String, Option<String>)>,
+    timer: Option<gloo::timers::callback::Timeout>,
+}
+
+#[cfg(target_arch = "wasm32")]
+#[derive(Default)]
+struct PageLeave {
+    leaving: bool,
+    hook: Option<yew::Callback<()>>,
+    listeners: Vec<gloo::events::EventListener>,
+}
+
+/// Listens for the page being hidden, left or shown again, once.
+#[cfg(target_arch = "wasm32")]
+fn watch_page_leave() {
+    PAGE_LEAVE.with(|page| {
+        let mut page = page.borrow_mut();
+        if !page.listeners.is_empty() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        page.listeners.push(gloo::events::EventListener::new(
+            &window,
+            "pagehide",
+            |_| page_hidden(true),
+        ));
+        // Back from the back-forward cache: saving waits for pauses again.
+        page.listeners.push(gloo::events::EventListener::new(
+            &window,
+            "pageshow",
+            |_| page_hidden(false),
+        ));
+        if let Some(doc) = window.document() {
+            let watched = doc.clone();
+            page.listeners.push(gloo::events::EventListener::new(
+                &doc,
+                "visibilitychange",
+                move |_| page_hidden(watched.hidden()),
+            ));
+        }
+    });
+}
+
+/// The page was hidden or left (`true`), or shown again. When hidden: the app's hook first (it may
+/// save a last edit at once), then whatever write still waits for a pause.
+#[cfg(target_arch = "wasm32")]
+fn page_hidden(hidden: bool) {
+    let hook = PAGE_LEAVE.with(|page| {
+        let mut page = page.borrow_mut();
+        page.leaving = hidden;
+        page.hook.clone()
+    });
+    if hidden {
+        if let Some(hook) = hook {
+            hook.emit(());
+        }
+        flush_save();
+    }
+}
+
+/// Clears the page-leave hook when its `Subscription` drops.
+#[cfg(target_arch = "wasm32")]
+struct LeaveHookGuard;
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for LeaveHookGuard {
+    fn drop(&mut self) {
+        PAGE_LEAVE.with(|page| page.borrow_mut().hook = None);
+    }
 }
 
 /// Calls `on_leave` when the page is hidden or left: the last moment to apply what was typed. Until
@@ -42,39 +115,11 @@ thread_local! {
 pub fn on_page_leave(on_leave: yew::Callback<()>) -> Subscription {
     #[cfg(target_arch = "wasm32")]
     {
-        let mut inner: Vec<Box<dyn std::any::Any>> = Vec::new();
-        if let Some(window) = web_sys::window() {
-            let cb = on_leave.clone();
-            inner.push(Box::new(gloo::events::EventListener::new(
-                &window,
-                "pagehide",
-                move |_| {
-                    LEAVING.with(|l| l.set(true));
-                    cb.emit(());
-                },
-            )));
-            // Back from the back-forward cache: saving waits for pauses again.
-            inner.push(Box::new(gloo::events::EventListener::new(
-                &window,
-                "pageshow",
-                |_| LEAVING.with(|l| l.set(false)),
-            )));
-            if let Some(doc) = window.document() {
-                let watched = doc.clone();
-                inner.push(Box::new(gloo::events::EventListener::new(
-                    &doc,
-                    "visibilitychange",
-                    move |_| {
-                        let hidden = watched.hidden();
-                        LEAVING.with(|l| l.set(hidden));
-                        if hidden {
-                            on_leave.emit(());
-                        }
-                    },
-                )));
-            }
+        PAGE_LEAVE.with(|page| page.borrow_mut().hook = Some(on_leave));
+        watch_page_leave();
+        Subscription {
+            _inner: vec![Box::new(LeaveHookGuard)],
         }
-        Subscription { _inner: inner }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -83,62 +128,32 @@ pub fn on_page_leave(on_leave: yew::Callback<()>) -> Subscription {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-#[derive(Default)]
-struct PendingSave {
-    write: Option<(String, Option<String>)>,
-    timer: Option<gloo::timers::callback::Timeout>,
-    flush_listeners: Vec<gloo::events::EventListener>,
-}
-
 /// Replaces the address and stores the state (a kiosk passes `None`: address only), once typing
 /// pauses for `SAVE_DELAY_MS`; a page hidden or left before then writes at once, so nothing typed
 /// is lost.
 pub fn save_soon(query: &str, stored: Option<&str>) {
     #[cfg(target_arch = "wasm32")]
-    if LEAVING.with(std::cell::Cell::get) {
-        // The page is being hidden or left: there is no "later", and an older write still waiting
-        // must not land after this one.
+    {
+        if PAGE_LEAVE.with(|page| page.borrow().leaving) {
+            // The page is being hidden or left: there is no "later", and an older write still
+            // waiting must not land after this one.
+            PENDING_SAVE.with(|pending| *pending.borrow_mut() = PendingSave::default());
+            replace_address(query);
+            if let Some(stored) = stored {
+                store_state(stored);
+            }
+            return;
+        }
         PENDING_SAVE.with(|pending| {
             let mut pending = pending.borrow_mut();
-            pending.write = None;
-            pending.timer = None;
+            pending.write = Some((query.to_string(), stored.map(str::to_string)));
+            pending.timer = Some(gloo::timers::callback::Timeout::new(
+                SAVE_DELAY_MS,
+                flush_save,
+            ));
         });
-        replace_address(query);
-        if let Some(stored) = stored {
-            store_state(stored);
-        }
-        return;
+        watch_page_leave();
     }
-    #[cfg(target_arch = "wasm32")]
-    PENDING_SAVE.with(|pending| {
-        let mut pending = pending.borrow_mut();
-        pending.write = Some((query.to_string(), stored.map(str::to_string)));
-        pending.timer = Some(gloo::timers::callback::Timeout::new(
-            SAVE_DELAY_MS,
-            flush_save,
-        ));
-        if pending.flush_listeners.is_empty() {
-            if let Some(window) = web_sys::window() {
-                pending
-                    .flush_listeners
-                    .push(gloo::events::EventListener::new(
-                        &window,
-                        "pagehide",
-                        |_| flush_save(),
-                    ));
-                if let Some(doc) = window.document() {
-                    pending
-                        .flush_listeners
-                        .push(gloo::events::EventListener::new(
-                            &doc,
-                            "visibilitychange",
-                            |_| flush_save(),
-                        ));
-                }
-            }
-        }
-    });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (query, stored);
 }
