@@ -57,10 +57,7 @@ impl PacedDispatch {
     /// Any action but a typed edit: a held edit is applied first, then the action.
     pub fn dispatch(&self, action: Action) {
         self.flush();
-        self.held
-            .started
-            .set(Some((browser::now_ms(), SLOW_ACTION_MS)));
-        self.dispatch.dispatch(action);
+        self.apply(action, SLOW_ACTION_MS);
     }
 
     /// A field's new text as typed: applied now on a fast device, once typing pauses on a slow one.
@@ -68,10 +65,7 @@ impl PacedDispatch {
     pub fn edit(&self, param: &'static str, text: String) {
         if self.is_choice(param) {
             self.flush();
-            self.held
-                .started
-                .set(Some((browser::now_ms(), SLOW_EDIT_MS)));
-            self.dispatch.dispatch(Action::SetField(param, text));
+            self.apply(Action::SetField(param, text), SLOW_EDIT_MS);
             return;
         }
         let waiting_other = self
@@ -92,10 +86,7 @@ impl PacedDispatch {
             .get()
             .is_some_and(|(t, _)| browser::now_ms() - t < STALE_MS);
         if (!self.held.slow.get() || rendering) && self.held.edit.borrow().is_none() {
-            self.held
-                .started
-                .set(Some((browser::now_ms(), SLOW_EDIT_MS)));
-            self.dispatch.dispatch(Action::SetField(param, text));
+            self.apply(Action::SetField(param, text), SLOW_EDIT_MS);
             return;
         }
         let was_holding = self.held.edit.borrow_mut().replace((param, text)).is_some();
@@ -108,6 +99,12 @@ impl PacedDispatch {
             Some(gloo::timers::callback::Timeout::new(PAUSE_MS, move || {
                 paced.flush()
             }));
+    }
+
+    /// Dispatches `action`, timing its render against `slow_ms`.
+    fn apply(&self, action: Action, slow_ms: f64) {
+        self.held.started.set(Some((browser::now_ms(), slow_ms)));
+        self.dispatch.dispatch(action);
     }
 
     /// Whether `param` is a list (grade, province …) in the category on screen.
@@ -125,11 +122,9 @@ impl PacedDispatch {
         drop(self.held.timer.borrow_mut().take());
         let held = self.held.edit.borrow_mut().take();
         if let Some((param, text)) = held {
-            self.held
-                .started
-                .set(Some((browser::now_ms(), SLOW_EDIT_MS)));
-            self.dispatch.dispatch(Action::SetField(param, text));
-            // Yew renders in a microtask; a zero timer runs after it (unless a newer edit is held).
+            self.apply(Action::SetField(param, text), SLOW_EDIT_MS);
+            // Yew's render is queued as a microtask, so a zero timer runs after it (unless a newer
+            // edit is held by then).
             let held = Rc::clone(&self.held);
             gloo::timers::callback::Timeout::new(0, move || {
                 if held.edit.borrow().is_none() {
