@@ -35,15 +35,26 @@ async function withPage(opts, fn) {
 
 const close = (a, b, msg) => assert.ok(Math.abs(Number(a) - Number(b)) < 0.011, `${msg}: ${a} vs ${b}`);
 
+/** Enters each field in order, as a buyer would: typed into inputs, chosen in lists. */
+async function enter(page, fields) {
+  for (const [param, value] of Object.entries(fields)) {
+    const selector = `[data-testid="${param}"]`;
+    const isList = await page.$eval(selector, el => el.tagName === 'SELECT');
+    await (isList ? choose : fill)(page, selector, value);
+  }
+}
+
 test('fridge by typing: contract numbers for the 2026 national rules', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-fridge"]');
-    await fill(page, '[data-testid="date"]', '2026-05-01');
-    await fill(page, '[data-testid="old_kwh_year"]', '450');
-    await fill(page, '[data-testid="new_kwh_year"]', '200');
-    await fill(page, '[data-testid="tariff"]', '0.5');
-    await fill(page, '[data-testid="price"]', '5999');
-    await fill(page, '[data-testid="trade_in"]', '100');
+    await enter(page, {
+      date: '2026-05-01',
+      old_kwh_year: '450',
+      new_kwh_year: '200',
+      tariff: '0.5',
+      price: '5999',
+      trade_in: '100',
+    });
     const v = await values(page);
     close(v['annual-kwh-saved'], 250, 'kWh saved');
     close(v['annual-money-saved'], 125, 'yuan saved = 250 × 0.5');
@@ -58,15 +69,17 @@ test('fridge by typing: contract numbers for the 2026 national rules', async () 
 test('washer: electricity and water; full-width digits and 万 are understood', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-washer"]');
-    await fill(page, '[data-testid="date"]', '2025-06-01');
-    await choose(page, '[data-testid="grade"]', '2');
-    await fill(page, '[data-testid="old_kwh_year"]', '100');
-    await fill(page, '[data-testid="new_kwh_year"]', '60');
-    await fill(page, '[data-testid="old_water_m3_year"]', '30');
-    await fill(page, '[data-testid="new_water_m3_year"]', '15');
-    await fill(page, '[data-testid="tariff"]', '0,6');
-    await fill(page, '[data-testid="water_price"]', '4');
-    await fill(page, '[data-testid="price"]', '０.３万');
+    await enter(page, {
+      date: '2025-06-01',
+      grade: '2',
+      old_kwh_year: '100',
+      new_kwh_year: '60',
+      old_water_m3_year: '30',
+      new_water_m3_year: '15',
+      tariff: '0,6',
+      water_price: '4',
+      price: '０.３万',
+    });
     const v = await values(page);
     close(v['annual-money-saved'], 84, '40 × 0.6 + 15 × 4');
     close(v['annual-water-saved'], 15, 'water saved');
@@ -77,11 +90,13 @@ test('washer: electricity and water; full-width digits and 万 are understood', 
 test('gas water heater: gas saved and its CO2', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-gas_water_heater"]');
-    await fill(page, '[data-testid="date"]', '2025-03-01');
-    await fill(page, '[data-testid="old_gas_m3_year"]', '100');
-    await fill(page, '[data-testid="new_gas_m3_year"]', '80');
-    await fill(page, '[data-testid="gas_price"]', '3');
-    await fill(page, '[data-testid="price"]', '4000');
+    await enter(page, {
+      date: '2025-03-01',
+      old_gas_m3_year: '100',
+      new_gas_m3_year: '80',
+      gas_price: '3',
+      price: '4000',
+    });
     const v = await values(page);
     close(v['annual-gas-saved'], 20, 'gas saved');
     close(v['annual-money-saved'], 60, '20 × 3');
@@ -93,10 +108,12 @@ test('gas water heater: gas saved and its CO2', async () => {
 test('air conditioner from its label figures, in English, grade 1 beats grade 2', async () => {
   await withPage({ locale: 'en-US' }, async page => {
     await page.click('[data-testid="cat-ac"]');
-    await fill(page, '[data-testid="old_cooling_kwh"]', '900');
-    await fill(page, '[data-testid="old_heating_kwh"]', '600');
-    await fill(page, '[data-testid="price"]', '4599');
-    await choose(page, '[data-testid="region"]', 'SH');
+    await enter(page, {
+      old_cooling_kwh: '900',
+      old_heating_kwh: '600',
+      price: '4599',
+      region: 'SH',
+    });
     const v = await values(page);
     assert.ok(Number(v['annual-kwh-saved']) > 0, 'a grade-1 unit saves electricity');
     assert.ok(Number(v['annual-money-saved']) > 0);
@@ -133,10 +150,12 @@ test('deep link pre-fills every field and the address follows typing', async () 
 test('bad input in fields: a clear inline message, the rest stays', async () => {
   await withPage({}, async page => {
     await page.click('[data-testid="cat-fridge"]');
-    await fill(page, '[data-testid="date"]', '2026-05-01');
-    await fill(page, '[data-testid="old_kwh_year"]', '450');
-    await fill(page, '[data-testid="new_kwh_year"]', '200');
-    await fill(page, '[data-testid="tariff"]', '0.5');
+    await enter(page, {
+      date: '2026-05-01',
+      old_kwh_year: '450',
+      new_kwh_year: '200',
+      tariff: '0.5',
+    });
     const before = await page.getAttribute('[data-testid="annual-money-saved"]', 'data-value');
     for (const bad of ['abc', '-5', '1e12', '1..2', '<script>alert(1)</script>', '0x10', '∞', 'NaN']) {
       await fill(page, '[data-testid="price"]', bad);
