@@ -227,6 +227,9 @@ test('on a slow phone the digits come at once and the answer after the pause; no
     assert.equal((await page.evaluate(() => window.__settledSeen)).length, seen.length, 'the choice was not held');
     // Leaving within the pause keeps the last digit (applied on pagehide, then stored at once).
     await page.keyboard.type('1');
+    // The page has the digit and still holds it (not yet applied) when it is left.
+    assert.equal(await page.inputValue('[data-testid="price"]'), '59991');
+    assert.equal(await page.getAttribute('[data-testid="app-ready"]', 'data-settled'), 'false', 'the last digit is held');
     await page.goto(server.url);
     await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
     assert.equal(await page.inputValue('[data-testid="price"]'), '59991');
@@ -265,6 +268,9 @@ test('screenshots of the answer at phone and kiosk size, zh and en', async () =>
       await withPage({ url: `${server.url}?lang=${lang}&${q}`, viewport }, async page => {
         await page.locator('[data-testid="result-summary"]').scrollIntoViewIfNeeded();
         await screenshot(page, `answer-${size}-${lang}`);
+        // Nothing sticks out sideways (the English answer bar's button once did, by 5 px).
+        const [inner, scroll] = await page.evaluate(() => [document.documentElement.clientWidth, document.documentElement.scrollWidth]);
+        assert.ok(scroll <= inner, `${size} ${lang}: page is ${scroll} px wide in a ${inner} px window`);
       });
     }
   }
