@@ -17,6 +17,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+// The build tools' own packages (tools/node: npm ci in scripts/setup.sh).
+const esbuild = createRequire(new URL('./node/package.json', import.meta.url))('esbuild');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -70,7 +74,12 @@ if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
 const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
   .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity));
-const boot = `${glue.trimEnd()}\n\n${bootSource}`;
+// Minified (about a third fewer bytes after brotli, and less to parse on a slow phone), still ES2017
+// syntax so old browsers reach the "too old" message; import.meta is kept (every module browser has it).
+const boot = (await esbuild.transform(`${glue.trimEnd()}\n\n${bootSource}`, {
+  format: 'esm', minify: true, target: 'es2017', supported: { 'import-meta': true }, legalComments: 'none',
+})).code;
+if (!boot.includes(JSON.stringify(wasmIntegrity))) fail('the minified boot module lost the wasm integrity');
 const bootFile = `boot-${hex16(boot)}.js`;
 fs.writeFileSync(path.join(dist, bootFile), boot);
 fs.rmSync(path.join(dist, glueName));
