@@ -20,7 +20,7 @@ use super::form_fields::{field, fields, resources};
 use super::locale::Locale;
 use super::model::{self, Figures, Slot, UsageSource};
 use super::money::{format_number, yuan_to_fen, Fen};
-use super::number::{parse_in_range, parse_number, Range};
+use super::number::{clamp, parse_in_range, parse_number, Range};
 use super::subsidy::{rule_set_for, subsidy_for};
 
 /// Which end of the usage uncertainty to use.
@@ -712,9 +712,9 @@ fn estimate_old(
     report: &mut Report,
 ) -> Option<(Figures, OldEstimate)> {
     let f = factors();
-    let default_age = f.default_old_age.value.round().clamp(0.0, 60.0) as i32;
+    let default_age = clamp(f.default_old_age.value.round(), 0.0, 60.0) as i32;
     let year = match inputs.number("old_year") {
-        Some(y) => y.round().clamp(1980.0, 2100.0) as i32,
+        Some(y) => clamp(y.round(), 1980.0, 2100.0) as i32,
         None => {
             report.assume(
                 "default_old_age",
@@ -1007,7 +1007,7 @@ fn compute(
         return None;
     };
     let edition = data.edition_on(date)?;
-    let lifetime = data.lifetime.value.round().clamp(1.0, 50.0) as u32;
+    let lifetime = clamp(data.lifetime.value.round(), 1.0, 50.0) as u32;
     let trade_in = price_fen(inputs, "trade_in").unwrap_or(0);
     let old_cost = [0, 1, 2].map(|i| cost_fen(old.annual[i], &prices));
 

@@ -217,55 +217,107 @@ impl RoundedDecimal {
     }
 }
 
-/// Rounds half away from zero to `decimals` places, working on the shortest round-trip decimal
-/// digits of `value` (Rust's `{}` for `f64` never uses exponent notation). `None` for NaN/infinity.
+/// Rounds half away from zero to `decimals` places, as if working on the shortest round-trip
+/// decimal digits of `value` (what `{}` prints: 1.005 rounds to 1.01, although the double just
+/// below 1.005 is stored). `None` for NaN/infinity.
+///
+/// Integer arithmetic on the double's exact binary value instead of `format!("{}")`: Rust's float
+/// printing costs about 20 KB of wasm. Exact (same digits as the shortest-digits rule, a test
+/// compares them) whenever `|value|·10^decimals < 2^50`, which covers every real amount; beyond
+/// that the digits past the 15th significant one are not meaningful and become zeros.
 fn round_half_away(value: f64, decimals: usize) -> Option<RoundedDecimal> {
     if !value.is_finite() {
         return None;
     }
-    let shortest = format!("{}", value.abs());
-    let (int_part, frac_part) = shortest.split_once('.').unwrap_or((shortest.as_str(), ""));
-    let mut digits: Vec<u8> = int_part
-        .bytes()
-        .chain(
-            frac_part
-                .bytes()
-                .chain(std::iter::repeat(b'0'))
-                .take(decimals),
-        )
-        .collect();
-    // Only the first dropped digit decides: 5 or more is at least half a unit.
-    let round_up = frac_part
-        .as_bytes()
-        .get(decimals)
-        .is_some_and(|&digit| digit >= b'5');
-    if round_up {
-        let mut carry = true;
-        for digit in digits.iter_mut().rev() {
-            if *digit == b'9' {
-                *digit = b'0';
-            } else {
-                *digit += 1;
-                carry = false;
-                break;
-            }
-        }
-        if carry {
-            digits.insert(0, b'1');
-        }
+    let magnitude = value.abs();
+    // Round at `exact` places, then pad to `decimals` with zeros.
+    let mut exact = decimals.min(18);
+    while exact > 0 && magnitude * POW10[exact] as f64 >= EXACT_LIMIT {
+        exact -= 1;
     }
-    let (int_bytes, frac_bytes) = digits.split_at(digits.len().saturating_sub(decimals));
-    let mut int_digits: String = int_bytes.iter().map(|&b| char::from(b)).collect();
-    if int_digits.is_empty() {
-        int_digits.push('0');
+    let (units, carry_digits) = if magnitude * POW10[exact] as f64 >= EXACT_LIMIT {
+        leading_units(magnitude)
+    } else {
+        (round_scaled(magnitude, exact), 0)
+    };
+    let mut digits = units.to_string();
+    digits.push_str(&"0".repeat(carry_digits));
+    if digits.len() <= exact {
+        digits.insert_str(0, &"0".repeat(exact + 1 - digits.len()));
     }
-    let frac_digits: String = frac_bytes.iter().map(|&b| char::from(b)).collect();
-    let is_zero = digits.iter().all(|&b| b == b'0');
+    let (int_digits, frac) = digits.split_at(digits.len() - exact);
+    let mut frac_digits = frac.to_string();
+    frac_digits.push_str(&"0".repeat(decimals - exact));
     Some(RoundedDecimal {
-        negative: value < 0.0 && !is_zero,
-        int_digits,
+        negative: value < 0.0 && units != 0,
+        int_digits: int_digits.to_string(),
         frac_digits,
     })
+}
+
+/// Below this, `magnitude·10^places` pins down the shortest digits exactly (its ulp is under a
+/// quarter of the last place).
+const EXACT_LIMIT: f64 = (1u64 << 50) as f64;
+
+const POW10: [u64; 19] = {
+    let mut table = [1u64; 19];
+    let mut i = 1;
+    while i < 19 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// `magnitude` (finite, ≥ 0, `magnitude·10^places < 2^50`) times 10^places, rounded half away
+/// from zero as its shortest decimal digits would be.
+fn round_scaled(magnitude: f64, places: usize) -> u64 {
+    let bits = magnitude.to_bits();
+    let exponent_bits = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    // magnitude = mantissa · 2^exponent, exactly.
+    let (mantissa, exponent) = if exponent_bits == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), exponent_bits - 1075)
+    };
+    // Below 2^50 the exponent is negative: magnitude·10^places = scaled / 2^shift.
+    let shift = exponent.unsigned_abs();
+    let scaled = u128::from(mantissa) * u128::from(POW10[places]);
+    if shift >= 128 {
+        return 0;
+    }
+    let whole = (scaled >> shift) as u64;
+    let rest = scaled & ((1u128 << shift) - 1);
+    let half = 1u128 << (shift - 1);
+    let round_up = if rest >= half {
+        // At or above the half-way point T = whole + ½ exactly: the shortest digits are ≥ T too.
+        true
+    } else {
+        // Just below T, the shortest digits still read T (…5) when T parses back to this double
+        // (within half an ulp; a tie goes to the even mantissa) and T is closer to it than the
+        // rival with as many digits, T − 0.1 of the last place. In units of 10^-places·2^-(shift+1):
+        let below = (half - rest) * 2; // T − value
+        let half_ulp = u128::from(POW10[places]);
+        let parses_back = below < half_ulp || (below == half_ulp && mantissa % 2 == 0);
+        // Closer than the rival: below < 0.05 of the last place = 2^shift / 10.
+        parses_back && below.checked_mul(10).is_some_and(|b| b < (1u128 << shift))
+    };
+    whole + u64::from(round_up)
+}
+
+/// Absurdly large magnitudes (≥ 2^50 even at 0 places): the first 15 significant digits and how
+/// many zeros follow them (the value only ever shows up in an error or a "too large" notice).
+fn leading_units(magnitude: f64) -> (u64, usize) {
+    let mut zeros = 0;
+    let mut scaled = magnitude;
+    while scaled >= 1e15 {
+        scaled /= 10.0;
+        zeros += 1;
+    }
+    // `scaled` carries at most a few ulps of error, far below the rounding to units.
+    let units = (scaled + 0.5).floor() as u64;
+    (units, zeros)
 }
 
 #[cfg(test)]
@@ -345,6 +397,118 @@ mod tests {
         assert_eq!(format_number(0.125, 2, ZH), "0.13");
         assert_eq!(format_number(f64::NAN, 2, ZH), "—");
         assert_eq!(format_number(f64::INFINITY, 2, ZH), "—");
+    }
+
+    /// The rule `round_half_away` implements, the plain way: Rust's shortest digits, then the
+    /// first dropped digit decides (the wasm cannot afford `{}` for `f64`; tests can).
+    fn oracle(value: f64, decimals: usize) -> String {
+        let shortest = format!("{}", value.abs());
+        let (int_part, frac_part) = shortest.split_once('.').unwrap_or((shortest.as_str(), ""));
+        let mut digits: Vec<u8> = int_part
+            .bytes()
+            .chain(
+                frac_part
+                    .bytes()
+                    .chain(std::iter::repeat(b'0'))
+                    .take(decimals),
+            )
+            .collect();
+        if frac_part
+            .as_bytes()
+            .get(decimals)
+            .is_some_and(|&d| d >= b'5')
+        {
+            let mut carry = true;
+            for digit in digits.iter_mut().rev() {
+                if *digit == b'9' {
+                    *digit = b'0';
+                } else {
+                    *digit += 1;
+                    carry = false;
+                    break;
+                }
+            }
+            if carry {
+                digits.insert(0, b'1');
+            }
+        }
+        let (int_bytes, frac_bytes) = digits.split_at(digits.len() - decimals);
+        let int_text = std::str::from_utf8(int_bytes)
+            .unwrap()
+            .trim_start_matches('0');
+        let int_text = if int_text.is_empty() { "0" } else { int_text };
+        let negative = value < 0.0 && digits.iter().any(|&d| d != b'0');
+        let sign = if negative { "-" } else { "" };
+        format!(
+            "{sign}{int_text}.{}",
+            std::str::from_utf8(frac_bytes).unwrap()
+        )
+    }
+
+    fn ours(value: f64, decimals: usize) -> String {
+        let r = round_half_away(value, decimals).unwrap();
+        let sign = if r.negative { "-" } else { "" };
+        format!("{sign}{}.{}", r.int_digits, r.frac_digits)
+    }
+
+    #[test]
+    fn rounding_matches_the_shortest_digits_rule() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut checked = 0;
+        for _ in 0..300_000 {
+            let decimals = (next() % 5) as usize;
+            let r = next();
+            let value = match r % 4 {
+                // Any magnitude from 1e-12 to 1e13, any digits.
+                0 => {
+                    10f64.powf((next() % 25_000) as f64 / 1000.0 - 12.0)
+                        * (1.0 + (next() % 1000) as f64 / 1000.0)
+                }
+                // Ties in the shortest digits: k·10^-(decimals+1) ending in 5, and the doubles next to them.
+                1 | 2 => {
+                    let k = (next() % 100_000_000) * 10 + 5;
+                    let tie = k as f64 / 10f64.powi(decimals as i32 + 1);
+                    f64::from_bits((tie.to_bits() as i64 + (next() % 3) as i64 - 1) as u64)
+                }
+                // Prices and figures with two decimals, as typed.
+                _ => (next() % 100_000_000) as f64 / 100.0,
+            };
+            let value = if next() % 2 == 0 { value } else { -value };
+            if value.abs() * 10f64.powi(decimals as i32) >= (1u64 << 50) as f64 {
+                continue;
+            }
+            assert_eq!(
+                ours(value, decimals),
+                oracle(value, decimals),
+                "{value:e} to {decimals}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 250_000, "{checked}");
+        for (value, decimals, text) in [
+            (1.005, 2, "1.01"),
+            (0.145, 2, "0.15"),
+            (2.675, 2, "2.68"),
+            (5e-324, 3, "0.000"),
+            (0.5, 0, "1."),
+            (-0.5, 0, "-1."),
+            (0.49999999999999994, 0, "0."),
+        ] {
+            assert_eq!(ours(value, decimals), text, "{value}");
+            assert_eq!(oracle(value, decimals), text, "{value}");
+        }
+        // The double just below the one nearest 1.005 reads 1.0049999999999997.
+        let below = f64::from_bits(1.005f64.to_bits() - 1);
+        assert_eq!(
+            (ours(below, 2), oracle(below, 2)),
+            ("1.00".into(), "1.00".into())
+        );
     }
 
     #[test]

@@ -251,6 +251,19 @@ impl Range {
     }
 }
 
+/// `value` limited to `low..=high` (NaN stays NaN), like `f64::clamp` but without its
+/// `low <= high` assertion, whose message formats floats with `{:?}` and so pulls Rust's float
+/// printing (about 20 KB) into the wasm.
+pub fn clamp(value: f64, low: f64, high: f64) -> f64 {
+    if value < low {
+        low
+    } else if value > high {
+        high
+    } else {
+        value
+    }
+}
+
 /// Parses what a buyer typed into a number; see the module documentation for the accepted forms.
 /// Never returns NaN, infinity or `-0.0`.
 pub fn parse_number(text: &str) -> Result<f64, NumberError> {

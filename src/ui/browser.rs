@@ -555,7 +555,9 @@ pub fn watch_content_height(on_height: yew::Callback<u32>) -> Subscription {
                         .and_then(|w| w.scroll_y().ok())
                         .unwrap_or(0.0);
                 if bottom.is_finite() && bottom > 0.0 {
-                    on_height.emit(bottom.ceil().clamp(0.0, 100_000.0) as u32 + 16);
+                    on_height.emit(
+                        crate::domain::number::clamp(bottom.ceil(), 0.0, 100_000.0) as u32 + 16,
+                    );
                 }
             }
         };

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::domain::evaluate::{Evaluation, YearPoint};
 use crate::domain::locale::Locale;
 use crate::domain::money::{format_money, format_money_short, format_number, plain_number};
+use crate::domain::number::clamp;
 
 #[derive(Properties, PartialEq)]
 pub struct CostChartProps {
@@ -20,6 +21,9 @@ pub struct CostChartProps {
 // 13-unit font stays about 12 px or more on a 390 px phone.
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 210.0;
+/// `0 0 WIDTH HEIGHT`, written out: formatting an `f64` would pull Rust's float printing (about
+/// 20 KB) into the wasm for this one attribute (a test checks they agree).
+const VIEW_BOX: &str = "0 0 320 210";
 const LEFT: f64 = 62.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
@@ -56,7 +60,7 @@ pub fn CostChart(props: &CostChartProps) -> Html {
             <figcaption class="hx-chart__title">{title}</figcaption>
             <svg
                 class="hx-chart__svg"
-                viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                viewBox={VIEW_BOX}
                 preserveAspectRatio="xMidYMid meet"
                 role="img"
                 aria-label={summary.clone()}
@@ -205,7 +209,7 @@ impl Scale {
     }
 
     fn x_frac(&self, year: f64) -> f64 {
-        LEFT + PLOT_W * (year / f64::from(self.max_year)).clamp(0.0, 1.0)
+        LEFT + PLOT_W * clamp(year / f64::from(self.max_year), 0.0, 1.0)
     }
 
     fn y(&self, fen: i128) -> f64 {
@@ -214,7 +218,7 @@ impl Scale {
 
     fn y_frac(&self, fen: f64) -> f64 {
         let span = (self.high - self.low) as f64;
-        let share = ((fen - self.low as f64) / span).clamp(0.0, 1.0);
+        let share = clamp((fen - self.low as f64) / span, 0.0, 1.0);
         TOP + PLOT_H * (1.0 - share)
     }
 
@@ -386,5 +390,15 @@ fn data_table(series: &[YearPoint], locale: Locale) -> Html {
                 }
             </tbody>
         </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_box_matches_the_drawing_size() {
+        assert_eq!(VIEW_BOX, format!("0 0 {WIDTH} {HEIGHT}"));
     }
 }

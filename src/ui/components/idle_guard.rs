@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::domain::locale::Locale;
+use crate::domain::number::clamp;
 use crate::ui::browser;
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +25,11 @@ pub fn idle_phase(elapsed_seconds: f64, idle_seconds: u32, countdown_seconds: u3
         IdlePhase::Expired
     } else {
         // Whole seconds left, rounded up so the count never shows 0 before the reset.
-        let left = (total - elapsed_seconds)
-            .ceil()
-            .clamp(1.0, f64::from(countdown_seconds));
+        let left = clamp(
+            (total - elapsed_seconds).ceil(),
+            1.0,
+            f64::from(countdown_seconds),
+        );
         IdlePhase::Warning(left as u32)
     }
 }
