@@ -72,7 +72,12 @@ self.addEventListener('fetch', function (event) {
   event.respondWith(
     caches.open(CACHE).then(function (cache) {
       return cache.match(request).then(function (cached) {
-        return cached || fetch(request);
+        if (cached) return cached;
+        return fetch(request).then(function (response) {
+          // A hashed file not precached (the kiosk build): keep it for offline use.
+          if (response.ok && HASHED.test(url.pathname)) cache.put(request, response.clone());
+          return response;
+        });
       });
     })
   );

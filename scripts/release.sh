@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release dist/ for deployment: trunk (wasm-opt 132); the static first paint rendered natively
+# Builds the release dist/ for deployment: trunk (wasm-opt 132) for the full app, then the phones' build; the static first paint rendered natively
 # from the same components (src/bin/prerender.rs); postbuild (static HTML, CSP-safe boot module, inlined CSS,
 # dist/_headers); then .br/.gz beside each file, then the size report.
 set -euo pipefail
@@ -7,6 +7,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 trunk build --release
+# The phones' wasm: the same app without the kiosk's parts (src/ui.rs, KIOSK_BUILD), built like trunk
+# builds the full one; postbuild names both and tools/boot.js picks one. Its own target dir, so the
+# two feature sets do not rebuild each other.
+cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features ui --target-dir target/phone
+wasm-bindgen --target web --no-typescript --out-dir target/phone/bindgen target/phone/wasm32-unknown-unknown/release/huanxin.wasm
+wasm-opt --output=dist/phone_bg.wasm -Oz target/phone/bindgen/huanxin_bg.wasm
 mkdir -p target/prerender
 cargo run --quiet --features prerender --bin prerender > target/prerender/app.html
 node tools/postbuild.mjs dist --prerendered target/prerender/app.html

@@ -6,8 +6,23 @@
 // Chinese and English message with a retry button. Plain ES2017: it must parse in old browsers too.
 // `__wbg_init` is the glue's init function, defined above this code in the same module.
 
-const HX_WASM_URL = new URL('__HX_WASM_FILE__', import.meta.url);
-const HX_WASM_INTEGRITY = '__HX_WASM_INTEGRITY__';
+// Phones and embeds: the build without the kiosk's parts (preloaded by index.html). A kiosk link
+// (mode=kiosk), or a tab the phone build sent back here (src/ui/browser.rs), gets the full build.
+const HX_KIOSK = hxWantsKioskBuild();
+const HX_WASM_URL = new URL(HX_KIOSK ? '__HX_KIOSK_WASM_FILE__' : '__HX_WASM_FILE__', import.meta.url);
+const HX_WASM_INTEGRITY = HX_KIOSK ? '__HX_KIOSK_WASM_INTEGRITY__' : '__HX_WASM_INTEGRITY__';
+
+/** True for a kiosk link: any `mode` of "kiosk" (the app decides exactly; a wrong guess costs bytes only). */
+function hxWantsKioskBuild() {
+  try {
+    if (sessionStorage.getItem('huanxin.build') === 'kiosk') return true;
+  } catch (e) { /* no storage: decide by the address */ }
+  try {
+    return new URLSearchParams(location.search).getAll('mode').some(function (m) { return m.trim().toLowerCase() === 'kiosk'; });
+  } catch (e) {
+    return false;
+  }
+}
 
 /** Shows the static message for `reason` (browser | download | failed) and returns the error. */
 function hxBootFailed(reason, error) {

@@ -43,6 +43,34 @@ function one(text, re, what) {
   return all[0];
 }
 
+/** The names a wasm module imports (its import section). */
+function wasmImports(bytes) {
+  let p = 8;
+  const leb = () => { let r = 0, s = 0, b; do { b = bytes[p++]; r |= (b & 127) << s; s += 7; } while (b & 128); return r >>> 0; };
+  const name = () => { const n = leb(); const t = bytes.subarray(p, p + n).toString('utf8'); p += n; return t; };
+  while (p < bytes.length) {
+    const id = bytes[p++];
+    const size = leb();
+    const end = p + size;
+    if (id === 2) {
+      const names = [];
+      for (let i = leb(); i > 0; i--) {
+        name();
+        names.push(name());
+        const kind = bytes[p++];
+        if (kind === 0) leb();
+        else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
+        else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
+        else if (kind === 3) p += 2;
+        else fail(`unknown import kind ${kind}`);
+      }
+      return names;
+    }
+    p = end;
+  }
+  return [];
+}
+
 let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 
 // 1. Trunk's loader names the glue and the wasm.
@@ -53,11 +81,23 @@ if (!glueName || !wasmName) fail('could not read the glue and wasm names from tr
 html = html.replace(loader[0], '');
 html = html.replace(/<link rel="modulepreload"[^>]*>\s*/g, '').replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\s*/g, '');
 
-// 2. The wasm, content-hashed.
-const wasm = read(wasmName);
-const wasmFile = `huanxin-${hex16(wasm)}_bg.wasm`;
-const wasmIntegrity = `sha384-${sha('sha384', wasm)}`;
-fs.renameSync(path.join(dist, wasmName), path.join(dist, wasmFile));
+// 2. The wasm, content-hashed. Trunk built the full app; scripts/release.sh also leaves the phones'
+//    build (no kiosk parts, `PHONE_WASM`) in dist/. Phones and embeds load that one (it is the one
+//    preloaded); a kiosk link loads the full build, named `huanxin-kiosk-…` (tools/boot.js). Without a
+//    phone build both names point at the full one.
+const PHONE_WASM = 'phone_bg.wasm';
+const full = read(wasmName);
+const kioskFile = `huanxin-kiosk-${hex16(full)}_bg.wasm`;
+const kioskIntegrity = `sha384-${sha('sha384', full)}`;
+fs.renameSync(path.join(dist, wasmName), path.join(dist, kioskFile));
+let wasmFile = kioskFile;
+let wasmIntegrity = kioskIntegrity;
+if (fs.existsSync(path.join(dist, PHONE_WASM))) {
+  const phone = read(PHONE_WASM);
+  wasmFile = `huanxin-${hex16(phone)}_bg.wasm`;
+  wasmIntegrity = `sha384-${sha('sha384', phone)}`;
+  fs.renameSync(path.join(dist, PHONE_WASM), path.join(dist, wasmFile));
+}
 
 // 3. One boot module: the glue plus tools/boot.js.
 let glue = read(glueName).toString('utf8');
@@ -71,9 +111,16 @@ if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as d
   fail(`${glueName} does not look like wasm-bindgen's web-target glue (no __wbg_init)`);
 }
 if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
+// The glue is the full build's: it must provide every import of the phone build too.
+if (wasmFile !== kioskFile) {
+  const missing = wasmImports(read(wasmFile)).filter(name => !glue.includes(`${name}:`) && !glue.includes(`${name}(`));
+  if (missing.length) fail(`the glue lacks imports of the phone build: ${missing.join(', ')}`);
+}
 const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
-  .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity));
+  .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity))
+  .replace("'__HX_KIOSK_WASM_FILE__'", JSON.stringify(`./${kioskFile}`))
+  .replace("'__HX_KIOSK_WASM_INTEGRITY__'", JSON.stringify(kioskIntegrity));
 // Minified (about a third fewer bytes after brotli, and less to parse on a slow phone), still ES2017
 // syntax so old browsers reach the "too old" message; import.meta is kept (every module browser has it).
 const boot = (await esbuild.transform(`${glue.trimEnd()}\n\n${bootSource}`, {

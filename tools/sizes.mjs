@@ -19,7 +19,10 @@ export function sizes(dir) {
   for (const name of [...referenced]) {
     if (name.endsWith('.js') && fs.existsSync(path.join(dir, name))) {
       const js = fs.readFileSync(path.join(dir, name), 'utf8');
-      for (const m of js.matchAll(/['"`]([\w./-]+_bg\.wasm)['"`]/g)) referenced.add(path.basename(m[1]));
+      // Not the kiosk build: only a kiosk link fetches it (tools/boot.js).
+      for (const m of js.matchAll(/['"`]([\w./-]+_bg\.wasm)['"`]/g)) {
+        if (!/^huanxin-kiosk-/.test(path.basename(m[1]))) referenced.add(path.basename(m[1]));
+      }
     }
   }
   const files = [];
@@ -35,7 +38,8 @@ export function sizes(dir) {
   }
   const first = files.filter(f => f.firstLoad);
   const sum = k => first.reduce((a, f) => a + f[k], 0);
-  const wasm = files.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0);
+  // The wasm a phone loads (the kiosk build is reported per file).
+  const wasm = first.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0);
   return { files, firstLoad: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), requests: first.length }, rawWasm: wasm, budget };
 }
 

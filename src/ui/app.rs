@@ -54,7 +54,7 @@ pub fn App(props: &AppProps) -> Html {
         browser::set_document_language(*locale)
     });
     let host = state.host.clone();
-    let kiosk = host.mode == HostMode::Kiosk;
+    let kiosk = crate::ui::KIOSK_BUILD && host.mode == HostMode::Kiosk;
     let embed = host.mode == HostMode::Embed;
     // Keep the address and the stored state in step with what is on screen; the address keeps the
     // host's parameters (mode, look) too. A kiosk stores nothing.
@@ -331,8 +331,10 @@ pub fn App(props: &AppProps) -> Html {
                         date={spec.kind == FieldKind::Date} {locale} onedit={onkeypad_edit} ondone={onkeypad_done} />
                 </div>
             }
-            if let Some(url) = (*link_dialog).clone() {
-                <LinkDialog url={url} {locale} onclose={onlink_close} />
+            if kiosk {
+                if let Some(url) = (*link_dialog).clone() {
+                    <LinkDialog url={url} {locale} onclose={onlink_close} />
+                }
             }
             if kiosk && state.attract {
                 <AttractScreen {locale} store={host.store.clone().map(AttrValue::from)} onstart={onwake} />

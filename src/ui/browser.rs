@@ -338,6 +338,35 @@ pub fn replace_address(query: &str) {
     let _ = query;
 }
 
+/// The sessionStorage key that makes `tools/boot.js` load the kiosk build in this tab.
+pub const KIOSK_BUILD_KEY: &str = "huanxin.build";
+
+/// The phone build (no kiosk parts) was opened with a kiosk link that `boot.js` did not spot: note
+/// it for this tab and reload, so the kiosk build starts. False (and no reload) when the note
+/// cannot be kept, which would otherwise reload forever.
+pub fn reload_into_kiosk_build() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        if let Ok(Some(s)) = window.session_storage() {
+            use wasm_bindgen::JsCast;
+            let kept = s.set_item(KIOSK_BUILD_KEY, "kiosk").is_ok()
+                && s.get_item(KIOSK_BUILD_KEY).ok().flatten().as_deref() == Some("kiosk");
+            if !kept {
+                return false;
+            }
+            // `location.reload` through Reflect: both builds share one JS glue (the full build's),
+            // which has no import for `Location::reload` because the full build never calls it.
+            let location = window.location();
+            let reloaded = js_sys::Reflect::get(&location, &"reload".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .is_some_and(|f| f.call0(&location).is_ok());
+            return reloaded;
+        }
+    }
+    false
+}
+
 /// Empties localStorage and sessionStorage of this origin (a kiosk reset leaves nothing behind).
 pub fn clear_storage() {
     #[cfg(target_arch = "wasm32")]

@@ -238,3 +238,41 @@ test('kiosk: landscape layout docks the keypad to the side', async () => {
     await context.close();
   }
 });
+
+test('kiosk: a kiosk link loads the full build; the phone build, if it meets one, reloads into it', async () => {
+  // 1. The address says kiosk: boot.js fetches the kiosk build, not the phones' (preloaded) one.
+  {
+    const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
+    const page = await context.newPage();
+    const wasm = [];
+    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    try {
+      await page.goto(kioskUrl());
+      await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
+      const fetched = wasm.filter(p => /\/huanxin-kiosk-[0-9a-f]{16}_bg\.wasm$/.test(p));
+      assert.equal(fetched.length, 1, wasm.join(', '));
+      assert.ok(await page.isVisible('[data-testid="attract"]'), 'the kiosk parts are there');
+    } finally {
+      await context.close();
+    }
+  }
+  // 2. boot.js misses the kiosk link (its address check stubbed out): the phone build starts, sees
+  //    mode=kiosk, notes it for the tab and reloads; then the kiosk build runs.
+  {
+    const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
+    await context.addInitScript(() => { URLSearchParams.prototype.getAll = function () { return []; }; });
+    const page = await context.newPage();
+    const wasm = [];
+    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    try {
+      await page.goto(kioskUrl());
+      await page.waitForSelector('[data-testid="attract"]', { timeout: 20000 });
+      await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('huanxin.build')), null,
+        'the kiosk wipes storage at start, the note included');
+      assert.ok(wasm.some(p => !p.includes('kiosk')) && wasm.some(p => p.includes('kiosk')), wasm.join(', '));
+    } finally {
+      await context.close();
+    }
+  }
+});

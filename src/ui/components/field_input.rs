@@ -38,7 +38,9 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     };
     let unit = locale.pick(spec.unit_zh, spec.unit_en);
     // Kiosk: no system keyboard; a tap opens the on-screen keypad for this field.
-    let keypad = use_context::<Option<KeypadContext>>().flatten();
+    let keypad = use_context::<Option<KeypadContext>>()
+        .flatten()
+        .filter(|_| crate::ui::KIOSK_BUILD);
     let control = match spec.kind {
         FieldKind::Number | FieldKind::Date => {
             let oninput = {
