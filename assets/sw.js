@@ -74,7 +74,7 @@ self.addEventListener('fetch', function (event) {
       return cache.match(request).then(function (cached) {
         if (cached) return cached;
         return fetch(request).then(function (response) {
-          // A hashed file not precached (the kiosk build): keep it for offline use.
+          // A hashed file not precached (the full build): keep it for offline use.
           if (response.ok && HASHED.test(url.pathname)) cache.put(request, response.clone());
           return response;
         });

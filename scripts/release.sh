@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 trunk build --release
-# The phones' wasm: the same app without the kiosk's parts (src/ui.rs, KIOSK_BUILD), built like trunk
+# The phones' wasm: the same app without the kiosk's parts (src/ui.rs, FULL_BUILD), built like trunk
 # builds the full one; postbuild names both and tools/boot.js picks one. Its own target dir, so the
 # two feature sets do not rebuild each other.
 cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features ui --target-dir target/phone

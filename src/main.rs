@@ -54,9 +54,7 @@ mod web {
             .or_else(|| document.body().map(Into::into));
         // Offline after the first visit (not inside a retailer's iframe: the host owns that page).
         let host = HostConfig::parse(&parse_deep_link(&start.query).ui);
-        if !huanxin::ui::KIOSK_BUILD
-            && host.mode == HostMode::Kiosk
-            && browser::reload_into_kiosk_build()
+        if !huanxin::ui::FULL_BUILD && host.needs_full_build() && browser::reload_into_full_build()
         {
             return;
         }

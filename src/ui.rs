@@ -9,9 +9,11 @@ pub mod modes;
 pub mod pacer;
 pub mod state;
 
-/// Whether this build has the kiosk's parts (keypad, QR codes, idle reset, attract screen). The
-/// phones' wasm leaves them out (`--no-default-features --features ui`, about 25 KB); a kiosk link
-/// loads the full build instead (`tools/boot.js`), and a phone build that meets a kiosk link
-/// anyway reloads into it (`main.rs`). Everything kiosk-only is behind `KIOSK_BUILD &&`, so the
-/// compiler drops it from the phone build.
-pub const KIOSK_BUILD: bool = cfg!(feature = "kiosk");
+/// Whether this is the full build, with the kiosk's parts (keypad, QR codes, idle reset, attract
+/// screen). The phones' wasm leaves them out (`--no-default-features --features ui`, about 45 KB
+/// raw); a link that needs them
+/// ([`HostConfig::needs_full_build`](crate::domain::host_config::HostConfig::needs_full_build))
+/// loads the full build instead (`tools/boot.js`), and a phone build that meets one anyway reloads
+/// into it (`main.rs`). Everything they use is behind `FULL_BUILD &&`, so the compiler drops it
+/// from the phone build.
+pub const FULL_BUILD: bool = cfg!(feature = "full");

@@ -161,3 +161,18 @@ fn elder_mode_keeps_only_host_backgrounds_with_seven_to_one() {
         }
     }
 }
+
+#[test]
+fn only_kiosks_need_the_full_build() {
+    let needs = |query: &str| HostConfig::parse(&parse_deep_link(query).ui).needs_full_build();
+    assert!(needs("mode=kiosk"));
+    assert!(needs("mode=KIOSK&store=x"));
+    assert!(!needs(""));
+    assert!(!needs("cat=fridge&price=5999"));
+    assert!(!needs("channels=%5B%5D"));
+    assert!(!needs("embed=1&origin=https%3A%2F%2Fshop.example"));
+    // Embed wins over kiosk (boot.js still picks the full build: a wrong "yes" costs bytes only).
+    assert!(!needs(
+        "mode=kiosk&embed=1&origin=https%3A%2F%2Fshop.example"
+    ));
+}

@@ -8,17 +8,21 @@
 
 // Phones and embeds: the build without the kiosk's parts (preloaded by index.html). A kiosk link
 // (mode=kiosk), or a tab the phone build sent back here (src/ui/browser.rs), gets the full build.
-const HX_KIOSK = hxWantsKioskBuild();
-const HX_WASM_URL = new URL(HX_KIOSK ? '__HX_KIOSK_WASM_FILE__' : '__HX_WASM_FILE__', import.meta.url);
-const HX_WASM_INTEGRITY = HX_KIOSK ? '__HX_KIOSK_WASM_INTEGRITY__' : '__HX_WASM_INTEGRITY__';
+const HX_FULL = hxWantsFullBuild();
+const HX_WASM_URL = new URL(HX_FULL ? '__HX_FULL_WASM_FILE__' : '__HX_WASM_FILE__', import.meta.url);
+const HX_WASM_INTEGRITY = HX_FULL ? '__HX_FULL_WASM_INTEGRITY__' : '__HX_WASM_INTEGRITY__';
 
-/** True for a kiosk link: any `mode` of "kiosk" (the app decides exactly; a wrong guess costs bytes only). */
-function hxWantsKioskBuild() {
+/**
+ * The address's half of HostConfig::needs_full_build (src/domain/host_config.rs). The app decides
+ * exactly: a wrong "yes" costs bytes only, a wrong "no" one reload.
+ */
+function hxWantsFullBuild() {
   try {
-    if (sessionStorage.getItem('huanxin.build') === 'kiosk') return true;
+    if (sessionStorage.getItem('huanxin.build') === 'full') return true;
   } catch (e) { /* no storage: decide by the address */ }
   try {
-    return new URLSearchParams(location.search).getAll('mode').some(function (m) { return m.trim().toLowerCase() === 'kiosk'; });
+    return new URLSearchParams(location.search).getAll('mode')
+      .some(function (m) { return m.trim().toLowerCase() === 'kiosk'; });
   } catch (e) {
     return false;
   }

@@ -83,15 +83,14 @@ html = html.replace(/<link rel="modulepreload"[^>]*>\s*/g, '').replace(/<link re
 
 // 2. The wasm, content-hashed. Trunk built the full app; scripts/release.sh also leaves the phones'
 //    build (no kiosk parts, `PHONE_WASM`) in dist/. Phones and embeds load that one (it is the one
-//    preloaded); a kiosk link loads the full build, named `huanxin-kiosk-…` (tools/boot.js). Without a
-//    phone build both names point at the full one.
+//    preloaded); a kiosk link loads the full build, named `huanxin-full-…` (tools/boot.js). Without a phone build both names point at the full one.
 const PHONE_WASM = 'phone_bg.wasm';
 const full = read(wasmName);
-const kioskFile = `huanxin-kiosk-${hex16(full)}_bg.wasm`;
-const kioskIntegrity = `sha384-${sha('sha384', full)}`;
-fs.renameSync(path.join(dist, wasmName), path.join(dist, kioskFile));
-let wasmFile = kioskFile;
-let wasmIntegrity = kioskIntegrity;
+const fullFile = `huanxin-full-${hex16(full)}_bg.wasm`;
+const fullIntegrity = `sha384-${sha('sha384', full)}`;
+fs.renameSync(path.join(dist, wasmName), path.join(dist, fullFile));
+let wasmFile = fullFile;
+let wasmIntegrity = fullIntegrity;
 if (fs.existsSync(path.join(dist, PHONE_WASM))) {
   const phone = read(PHONE_WASM);
   wasmFile = `huanxin-${hex16(phone)}_bg.wasm`;
@@ -112,15 +111,15 @@ if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as d
 }
 if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
 // The glue is the full build's: it must provide every import of the phone build too.
-if (wasmFile !== kioskFile) {
+if (wasmFile !== fullFile) {
   const missing = wasmImports(read(wasmFile)).filter(name => !glue.includes(`${name}:`) && !glue.includes(`${name}(`));
   if (missing.length) fail(`the glue lacks imports of the phone build: ${missing.join(', ')}`);
 }
 const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
   .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity))
-  .replace("'__HX_KIOSK_WASM_FILE__'", JSON.stringify(`./${kioskFile}`))
-  .replace("'__HX_KIOSK_WASM_INTEGRITY__'", JSON.stringify(kioskIntegrity));
+  .replace("'__HX_FULL_WASM_FILE__'", JSON.stringify(`./${fullFile}`))
+  .replace("'__HX_FULL_WASM_INTEGRITY__'", JSON.stringify(fullIntegrity));
 // Minified (about a third fewer bytes after brotli, and less to parse on a slow phone), still ES2017
 // syntax so old browsers reach the "too old" message; import.meta is kept (every module browser has it).
 const boot = (await esbuild.transform(`${glue.trimEnd()}\n\n${bootSource}`, {

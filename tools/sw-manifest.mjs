@@ -30,9 +30,9 @@ const files = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = prefix + entry.name;
     if (entry.isDirectory()) walk(path.join(dir, entry.name), rel + '/');
-    // Not the kiosk build either: phones would download it for nothing; a kiosk's worker caches it
+    // Not the full build either: phones would download it for nothing; a kiosk's worker caches it
     // when the kiosk first fetches it (assets/sw.js).
-    else if (!/\.(br|gz|map)$/.test(entry.name) && !SKIP.has(rel) && !/^huanxin-kiosk-/.test(rel)) files.push(rel);
+    else if (!/\.(br|gz|map)$/.test(entry.name) && !SKIP.has(rel) && !/^huanxin-full-/.test(rel)) files.push(rel);
   }
 })(dist, '');
 

@@ -522,6 +522,13 @@ impl HostConfig {
     }
 
     /// True when the host hid `section`.
+    /// Whether a link needs the app's full build (see `ui::FULL_BUILD`): a kiosk. `tools/boot.js`
+    /// makes the same choice from the address. (A host's own channel list stays in the phone build:
+    /// embeds that pass one are on phones too, and the page preloads the phone build.)
+    pub fn needs_full_build(&self) -> bool {
+        self.mode == HostMode::Kiosk
+    }
+
     pub fn hides(&self, section: Section) -> bool {
         self.hidden.contains(&section)
     }

@@ -54,7 +54,7 @@ pub fn App(props: &AppProps) -> Html {
         browser::set_document_language(*locale)
     });
     let host = state.host.clone();
-    let kiosk = crate::ui::KIOSK_BUILD && host.mode == HostMode::Kiosk;
+    let kiosk = crate::ui::FULL_BUILD && host.mode == HostMode::Kiosk;
     let embed = host.mode == HostMode::Embed;
     // Keep the address and the stored state in step with what is on screen; the address keeps the
     // host's parameters (mode, look) too. A kiosk stores nothing.

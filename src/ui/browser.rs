@@ -338,19 +338,19 @@ pub fn replace_address(query: &str) {
     let _ = query;
 }
 
-/// The sessionStorage key that makes `tools/boot.js` load the kiosk build in this tab.
-pub const KIOSK_BUILD_KEY: &str = "huanxin.build";
+/// The sessionStorage key that makes `tools/boot.js` load the full build in this tab.
+pub const FULL_BUILD_KEY: &str = "huanxin.build";
 
-/// The phone build (no kiosk parts) was opened with a kiosk link that `boot.js` did not spot: note
-/// it for this tab and reload, so the kiosk build starts. False (and no reload) when the note
+/// The phone build was opened with a link that needs the full build and that `boot.js` did not
+/// spot: note it for this tab and reload, so the full build starts. False (and no reload) when the note
 /// cannot be kept, which would otherwise reload forever.
-pub fn reload_into_kiosk_build() -> bool {
+pub fn reload_into_full_build() -> bool {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         if let Ok(Some(s)) = window.session_storage() {
             use wasm_bindgen::JsCast;
-            let kept = s.set_item(KIOSK_BUILD_KEY, "kiosk").is_ok()
-                && s.get_item(KIOSK_BUILD_KEY).ok().flatten().as_deref() == Some("kiosk");
+            let kept = s.set_item(FULL_BUILD_KEY, "full").is_ok()
+                && s.get_item(FULL_BUILD_KEY).ok().flatten().as_deref() == Some("full");
             if !kept {
                 return false;
             }

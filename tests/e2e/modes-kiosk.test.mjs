@@ -240,7 +240,7 @@ test('kiosk: landscape layout docks the keypad to the side', async () => {
 });
 
 test('kiosk: a kiosk link loads the full build; the phone build, if it meets one, reloads into it', async () => {
-  // 1. The address says kiosk: boot.js fetches the kiosk build, not the phones' (preloaded) one.
+  // 1. The address says kiosk: boot.js fetches the full build, not the phones' (preloaded) one.
   {
     const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
     const page = await context.newPage();
@@ -249,7 +249,7 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
     try {
       await page.goto(kioskUrl());
       await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
-      const fetched = wasm.filter(p => /\/huanxin-kiosk-[0-9a-f]{16}_bg\.wasm$/.test(p));
+      const fetched = wasm.filter(p => /\/huanxin-full-[0-9a-f]{16}_bg\.wasm$/.test(p));
       assert.equal(fetched.length, 1, wasm.join(', '));
       assert.ok(await page.isVisible('[data-testid="attract"]'), 'the kiosk parts are there');
     } finally {
@@ -257,7 +257,7 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
     }
   }
   // 2. boot.js misses the kiosk link (its address check stubbed out): the phone build starts, sees
-  //    mode=kiosk, notes it for the tab and reloads; then the kiosk build runs.
+  //    mode=kiosk, notes it for the tab and reloads; then the full build runs.
   {
     const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
     await context.addInitScript(() => { URLSearchParams.prototype.getAll = function () { return []; }; });
@@ -270,7 +270,7 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
       await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
       assert.equal(await page.evaluate(() => sessionStorage.getItem('huanxin.build')), null,
         'the kiosk wipes storage at start, the note included');
-      assert.ok(wasm.some(p => !p.includes('kiosk')) && wasm.some(p => p.includes('kiosk')), wasm.join(', '));
+      assert.ok(wasm.some(p => !p.includes('full')) && wasm.some(p => p.includes('full')), wasm.join(', '));
     } finally {
       await context.close();
     }

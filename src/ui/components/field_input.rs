@@ -40,7 +40,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     // Kiosk: no system keyboard; a tap opens the on-screen keypad for this field.
     let keypad = use_context::<Option<KeypadContext>>()
         .flatten()
-        .filter(|_| crate::ui::KIOSK_BUILD);
+        .filter(|_| crate::ui::FULL_BUILD);
     let control = match spec.kind {
         FieldKind::Number | FieldKind::Date => {
             let oninput = {

@@ -225,7 +225,7 @@ fn render_channel(c: &GuideChannel<'_>, kiosk: bool, locale: Locale) -> Html {
 /// A link that opens in a new tab without giving the page access to ours; in kiosk mode a QR code
 /// of the address to scan instead, with the address below it, so the kiosk never navigates away.
 fn render_link(url: &str, kiosk: bool, locale: Locale) -> Html {
-    if crate::ui::KIOSK_BUILD && kiosk {
+    if crate::ui::FULL_BUILD && kiosk {
         return html! {
             <div class="hx-guide__qr" data-testid="qr-placeholder" data-url={url.to_string()}>
                 <QrCode text={AttrValue::from(url.to_string())} {locale} testid="guide-qr"
