@@ -272,7 +272,8 @@ async function main() {
     const first = files.filter(f => firstNames.has(f.name));
     const sum = k => first.reduce((a, f) => a + f[k], 0);
     log(`${'first load (measured in the browser)'.padEnd(40)} ${pad(sum('raw'), 9)} ${pad(sum('gzip'), 9)} ${pad(sum('brotli'), 9)}  = ${kib(sum('brotli'))} brotli`);
-    log(`raw wasm: ${kib(files.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0))}`);
+    // The phones' wasm (first load); the full build is only a kiosk's.
+    log(`raw wasm: ${kib(first.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0))} (first load; the kiosk's full build: ${kib(files.filter(f => f.name.endsWith('.wasm') && !firstNames.has(f.name)).reduce((a, f) => a + f.raw, 0))})`);
     log(`requests until the app is ready: ${fl.critical.length} (${fl.critical.join(', ')})`);
     log(`requests after ready, within 1 s of network idle: ${fl.later.length}${fl.later.length ? ` (${fl.later.join(', ')})` : ''}`);
     log(`requests to other origins: ${fl.foreign.length}`);
@@ -336,7 +337,7 @@ async function main() {
     const row = (measure, value, must, aim, ok) => log(`${measure.padEnd(44)} ${String(value).padEnd(26)} must ${String(must).padEnd(12)} aim ${String(aim).padEnd(12)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`);
     const m = (xs, f = x => x) => (xs.length ? f(median(xs)) : NaN);
     const brotli = sum('brotli');
-    const wasmRaw = files.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0);
+    const wasmRaw = files.filter(f => f.name.endsWith('.wasm') && firstNames.has(f.name)).reduce((a, f) => a + f.raw, 0);
     row('first load, brotli, everything', kib(brotli), '≤ 150 KiB', '≤ 100 KiB', brotli <= 150 * 1024);
     row('raw wasm', kib(wasmRaw), '≤ 400 KiB', '≤ 250 KiB', wasmRaw <= 400 * 1024);
     row('requests on first load', fl.critical.length, '≤ 4', '3', fl.critical.length <= 4);

@@ -69,8 +69,9 @@ function hxWatchStaticPage() {
     document.removeEventListener('click', onClick, true);
     document.removeEventListener('focusin', onFocus, true);
     if (!root || (!tapped && !focused)) return;
-    // Yew renders in a microtask after start; let it finish before looking for the new controls.
-    await new Promise(function (resolve) { setTimeout(resolve, 0); });
+    // The app renders a few tasks after it starts (src/main.rs); wait for its page before looking
+    // for the new controls.
+    await hxRendered(root);
     const find = function (id) { return id ? root.querySelector('[data-testid="' + id + '"]') : null; };
     if (focused && !focused.isConnected && document.activeElement === document.body) {
       const next = find(focused.getAttribute('data-testid'));
@@ -79,6 +80,18 @@ function hxWatchStaticPage() {
     const again = find(tapped);
     if (again && again.getAttribute('aria-pressed') !== 'true') again.click();
   };
+}
+
+/** Resolves once the app's own page is in `root` (its root says data-hydrated="true"). */
+function hxRendered(root) {
+  const selector = '[data-hydrated="true"]';
+  return new Promise(function (resolve) {
+    if (root.querySelector(selector)) return resolve();
+    const observer = new MutationObserver(function () {
+      if (root.querySelector(selector)) { observer.disconnect(); resolve(); }
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-hydrated'] });
+  });
 }
 
 /** Compiles the verified response (streaming when served as application/wasm). */
