@@ -775,7 +775,13 @@ pub fn register_service_worker() {
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(register) = register {
-            if let Ok(promise) = register.call1(&container, &JsValue::from_str("sw.js")) {
+            // The full build asks its worker to keep the full build offline too (assets/sw.js).
+            let script = if crate::ui::FULL_BUILD {
+                "sw.js?build=full"
+            } else {
+                "sw.js"
+            };
+            if let Ok(promise) = register.call1(&container, &JsValue::from_str(script)) {
                 if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
                     // Await it so a rejection is handled, not reported as an uncaught error.
                     yew::platform::spawn_local(async move {

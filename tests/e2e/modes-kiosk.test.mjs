@@ -276,3 +276,37 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
     }
   }
 });
+
+test('kiosk: reloads offline after the first visit, full build included', async () => {
+  // Its own server, stopped after the first visit: offline for the worker too, not only the page.
+  const own = await startServer({ extraArgs: ['--log'] });
+  const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  try {
+    await page.goto(`${own.url}?mode=kiosk&lang=zh&cat=fridge`);
+    await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
+    // The worker the full build registered keeps the full build too, from the HTTP cache.
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const names = await caches.keys();
+      const cache = await caches.open(names[0]);
+      return (await cache.keys()).map(r => new URL(r.url).pathname);
+    });
+    assert.ok(cached.some(p => /\/huanxin-full-[0-9a-f]{16}_bg\.wasm$/.test(p)), cached.join(', '));
+    const full = own.requests.filter(r => /huanxin-full-[0-9a-f]{16}_bg\.wasm/.test(r));
+    assert.equal(full.length, 1, `the full build crossed the network once:\n${own.requests.join('\n')}`);
+
+    await own.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid="attract"]', { timeout: 20000 });
+    await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
+    await context.setOffline(false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await own.stop();
+  }
+});
