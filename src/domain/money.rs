@@ -217,46 +217,41 @@ impl RoundedDecimal {
     }
 }
 
-/// Rounds half away from zero to `decimals` places, as if working on the shortest round-trip
-/// decimal digits of `value` (what `{}` prints: 1.005 rounds to 1.01, although the double just
-/// below 1.005 is stored). `None` for NaN/infinity.
+/// Rounds half away from zero to `decimals` places, working on the shortest round-trip decimal
+/// digits of `value`: what `{}` prints, so 1.005 rounds to 1.01 although the double just below
+/// 1.005 is stored. `None` for NaN/infinity. Beyond 18 decimals the digits are zeros.
 ///
-/// Integer arithmetic on the double's exact binary value instead of `format!("{}")`: Rust's float
-/// printing costs about 20 KB of wasm. Exact (same digits as the shortest-digits rule, a test
-/// compares them) whenever `|value|·10^decimals < 2^50`, which covers every real amount; beyond
-/// that the digits past the 15th significant one are not meaningful and become zeros.
+/// Integer arithmetic on the double's exact binary value instead of `format!("{}")`, whose float
+/// printing costs about 20 KB of wasm; a test checks both give the same digits below 2^53 (past
+/// that our own reader, which decides what "reads back" means, may keep a digit more).
 fn round_half_away(value: f64, decimals: usize) -> Option<RoundedDecimal> {
     if !value.is_finite() {
         return None;
     }
     let magnitude = value.abs();
-    // Round at `exact` places, then pad to `decimals` with zeros.
-    let mut exact = decimals.min(18);
-    while exact > 0 && magnitude * POW10[exact] as f64 >= EXACT_LIMIT {
-        exact -= 1;
-    }
-    let (units, carry_digits) = if magnitude * POW10[exact] as f64 >= EXACT_LIMIT {
-        leading_units(magnitude)
+    let places = decimals.min(18);
+    // `magnitude·10^places`, rounded, as decimal digits.
+    let mut digits = if magnitude * (POW10[places] as f64) < EXACT_LIMIT {
+        decimal_digits(round_scaled(magnitude, places))
     } else {
-        (round_scaled(magnitude, exact), 0)
+        large_digits(magnitude, places)
     };
-    let mut digits = units.to_string();
-    digits.push_str(&"0".repeat(carry_digits));
-    if digits.len() <= exact {
-        digits.insert_str(0, &"0".repeat(exact + 1 - digits.len()));
+    let zero = digits.bytes().all(|b| b == b'0');
+    if digits.len() <= places {
+        digits.insert_str(0, &"0".repeat(places + 1 - digits.len()));
     }
-    let (int_digits, frac) = digits.split_at(digits.len() - exact);
+    let (int_digits, frac) = digits.split_at(digits.len() - places);
     let mut frac_digits = frac.to_string();
-    frac_digits.push_str(&"0".repeat(decimals - exact));
+    frac_digits.push_str(&"0".repeat(decimals - places));
     Some(RoundedDecimal {
-        negative: value < 0.0 && units != 0,
+        negative: value < 0.0 && !zero,
         int_digits: int_digits.to_string(),
         frac_digits,
     })
 }
 
-/// Below this, `magnitude·10^places` pins down the shortest digits exactly (its ulp is under a
-/// quarter of the last place).
+/// Below this, `magnitude·10^places` pins down the shortest digits exactly: the double's ulp is
+/// under a quarter of the last place, so no shorter text reads back as the same double.
 const EXACT_LIMIT: f64 = (1u64 << 50) as f64;
 
 const POW10: [u64; 19] = {
@@ -269,30 +264,43 @@ const POW10: [u64; 19] = {
     table
 };
 
-/// `magnitude` (finite, ≥ 0, `magnitude·10^places < 2^50`) times 10^places, rounded half away
-/// from zero as its shortest decimal digits would be.
-fn round_scaled(magnitude: f64, places: usize) -> u64 {
+/// The double as `mantissa · 2^exponent`, exactly.
+fn binary_parts(magnitude: f64) -> (u64, i32) {
     let bits = magnitude.to_bits();
     let exponent_bits = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1u64 << 52) - 1);
-    // magnitude = mantissa · 2^exponent, exactly.
-    let (mantissa, exponent) = if exponent_bits == 0 {
+    if exponent_bits == 0 {
         (fraction, -1074)
     } else {
         (fraction | (1u64 << 52), exponent_bits - 1075)
-    };
-    // Below 2^50 the exponent is negative: magnitude·10^places = scaled / 2^shift.
+    }
+}
+
+/// `magnitude` (finite, ≥ 0, below 2^52 so it has a binary fraction) times 10^places, rounded half
+/// away from zero as its shortest decimal digits would be, when those have more than `places`
+/// decimals (always so below [`EXACT_LIMIT`]).
+fn round_scaled(magnitude: f64, places: usize) -> u128 {
+    round_binary(magnitude, places, true)
+}
+
+/// `magnitude` (finite, ≥ 0, below 2^52) times 10^places, rounded to the nearest (`shortest`:
+/// as its shortest decimal digits would round, see [`round_scaled`]).
+fn round_binary(magnitude: f64, places: usize, shortest: bool) -> u128 {
+    let (mantissa, exponent) = binary_parts(magnitude);
+    // magnitude·10^places = scaled / 2^shift, shift ≥ 1.
     let shift = exponent.unsigned_abs();
     let scaled = u128::from(mantissa) * u128::from(POW10[places]);
     if shift >= 128 {
         return 0;
     }
-    let whole = (scaled >> shift) as u64;
+    let whole = scaled >> shift;
     let rest = scaled & ((1u128 << shift) - 1);
     let half = 1u128 << (shift - 1);
     let round_up = if rest >= half {
         // At or above the half-way point T = whole + ½ exactly: the shortest digits are ≥ T too.
         true
+    } else if !shortest {
+        false
     } else {
         // Just below T, the shortest digits still read T (…5) when T parses back to this double
         // (within half an ulp; a tie goes to the even mantissa) and T is closer to it than the
@@ -303,11 +311,66 @@ fn round_scaled(magnitude: f64, places: usize) -> u64 {
         // Closer than the rival: below < 0.05 of the last place = 2^shift / 10.
         parses_back && below.checked_mul(10).is_some_and(|b| b < (1u128 << shift))
     };
-    whole + u64::from(round_up)
+    whole + u128::from(round_up)
 }
 
-/// Absurdly large magnitudes (≥ 2^50 even at 0 places): the first 15 significant digits and how
-/// many zeros follow them (the value only ever shows up in an error or a "too large" notice).
+/// `magnitude·10^places` rounded, for large values (past [`EXACT_LIMIT`]), where a text shorter
+/// than the exact rounding may read back as the same double: the fewest decimals (for an integer,
+/// the fewest significant digits) that our own reader takes back to this double, as `{}` would
+/// print it; else the exact rounding. Past 2^127 only 15 significant digits are kept.
+fn large_digits(magnitude: f64, places: usize) -> String {
+    let reads_back = |digits: &str, decimals: usize| {
+        let (int, frac) = digits.split_at(digits.len().saturating_sub(decimals));
+        let int = if int.is_empty() { "0" } else { int };
+        let frac = format!("{}{frac}", "0".repeat(decimals - frac.len()));
+        super::number::parse_decimal(&format!("{int}.{frac}")) == Some(magnitude)
+    };
+    let (mantissa, exponent) = binary_parts(magnitude);
+    if exponent < 0 {
+        // The nearest text with 0, 1, … `places` decimals; the first to read back is the shortest.
+        for decimals in 0..=places {
+            let digits = decimal_digits(round_binary(magnitude, decimals, false));
+            if reads_back(&digits, decimals) {
+                return digits + &"0".repeat(places - decimals);
+            }
+        }
+        // The shortest digits have more decimals than `places`.
+        return decimal_digits(round_scaled(magnitude, places));
+    }
+    if exponent > 74 {
+        let (units, zeros) = leading_units(magnitude);
+        return decimal_digits(u128::from(units)) + &"0".repeat(zeros + places);
+    }
+    // An integer below 2^128: its fewest significant digits that read back, then zeros.
+    let exact = u128::from(mantissa) << exponent;
+    let digits = decimal_digits(exact);
+    for kept in 1..digits.len().min(17) {
+        let unit = 10u128.pow((digits.len() - kept) as u32);
+        let rounded = (exact / unit + u128::from(exact % unit >= unit - exact % unit)) * unit;
+        let candidate = decimal_digits(rounded);
+        if reads_back(&candidate, 0) {
+            return candidate + &"0".repeat(places);
+        }
+    }
+    digits + &"0".repeat(places)
+}
+
+/// The decimal digits of `n` (our own: `u128`'s `Display` would add to the wasm).
+fn decimal_digits(mut n: u128) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+/// Past 2^127: the first 15 significant digits and how many zeros follow them (such a value only
+/// ever shows up in an error or a "too large" notice).
 fn leading_units(magnitude: f64) -> (u64, usize) {
     let mut zeros = 0;
     let mut scaled = magnitude;
@@ -503,6 +566,27 @@ mod tests {
             assert_eq!(ours(value, decimals), text, "{value}");
             assert_eq!(oracle(value, decimals), text, "{value}");
         }
+        // Large values (the last place finer than the double): the same digits, checked by reading
+        // candidates back with our own reader.
+        let mut large = 0;
+        for _ in 0..100_000 {
+            let decimals = (next() % 5) as usize;
+            let value = 10f64.powf(10.0 + (next() % 7_000) as f64 / 1000.0)
+                * (1.0 + (next() % 997) as f64 / 1000.0);
+            // Past 2^53 our reader is only within a few ulps, so a digit may differ there.
+            if value * 10f64.powi(decimals as i32) < (1u64 << 50) as f64
+                || value >= (1u64 << 53) as f64
+            {
+                continue;
+            }
+            assert_eq!(
+                ours(value, decimals),
+                oracle(value, decimals),
+                "{value:e} to {decimals}"
+            );
+            large += 1;
+        }
+        assert!(large > 40_000, "{large}");
         // The double just below the one nearest 1.005 reads 1.0049999999999997.
         let below = f64::from_bits(1.005f64.to_bits() - 1);
         assert_eq!(
@@ -518,6 +602,10 @@ mod tests {
         assert!(huge.ends_with(".00"));
         assert_eq!(format_number(f64::MIN_POSITIVE, 3, EN), "0.000");
         assert_eq!(format_number(5e-324, 255, EN).len(), 257);
+        // Scaled past the double's range, and the largest doubles.
+        assert!(format_number(1e300, 18, EN).starts_with("1,000,"));
+        assert!(format_number(f64::MAX, 4, EN).starts_with("179,769,313,486,23"));
+        assert_eq!(plain_number(-f64::MAX).len(), 310);
         assert_eq!(
             format!("{}", 1e300).len(),
             301,

@@ -342,8 +342,8 @@ pub fn replace_address(query: &str) {
 pub const FULL_BUILD_KEY: &str = "huanxin.build";
 
 /// The phone build was opened with a link that needs the full build and that `boot.js` did not
-/// spot: note it for this tab and reload, so the full build starts. False (and no reload) when the note
-/// cannot be kept, which would otherwise reload forever.
+/// spot: note it for this tab and reload, so the full build starts. False (and no reload) when
+/// the note cannot be kept, which would otherwise reload forever.
 pub fn reload_into_full_build() -> bool {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
