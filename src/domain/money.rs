@@ -232,7 +232,7 @@ fn round_half_away(value: f64, decimals: usize) -> Option<RoundedDecimal> {
     let places = decimals.min(18);
     // `magnitude·10^places`, rounded, as decimal digits.
     let mut digits = if magnitude * (POW10[places] as f64) < EXACT_LIMIT {
-        decimal_digits(round_scaled(magnitude, places))
+        round_binary(magnitude, places, true).to_string()
     } else {
         large_digits(magnitude, places)
     };
@@ -276,15 +276,9 @@ fn binary_parts(magnitude: f64) -> (u64, i32) {
     }
 }
 
-/// `magnitude` (finite, ≥ 0, below 2^52 so it has a binary fraction) times 10^places, rounded half
-/// away from zero as its shortest decimal digits would be, when those have more than `places`
-/// decimals (always so below [`EXACT_LIMIT`]).
-fn round_scaled(magnitude: f64, places: usize) -> u128 {
-    round_binary(magnitude, places, true)
-}
-
-/// `magnitude` (finite, ≥ 0, below 2^52) times 10^places, rounded to the nearest (`shortest`:
-/// as its shortest decimal digits would round, see [`round_scaled`]).
+/// `magnitude` (finite, ≥ 0, below 2^52 so it has a binary fraction) times 10^places, rounded:
+/// with `shortest`, half away from zero as its shortest decimal digits would be when those have
+/// more than `places` decimals (always so below [`EXACT_LIMIT`]); else to the nearest.
 fn round_binary(magnitude: f64, places: usize, shortest: bool) -> u128 {
     let (mantissa, exponent) = binary_parts(magnitude);
     // magnitude·10^places = scaled / 2^shift, shift ≥ 1.
@@ -329,44 +323,30 @@ fn large_digits(magnitude: f64, places: usize) -> String {
     if exponent < 0 {
         // The nearest text with 0, 1, … `places` decimals; the first to read back is the shortest.
         for decimals in 0..=places {
-            let digits = decimal_digits(round_binary(magnitude, decimals, false));
+            let digits = round_binary(magnitude, decimals, false).to_string();
             if reads_back(&digits, decimals) {
                 return digits + &"0".repeat(places - decimals);
             }
         }
         // The shortest digits have more decimals than `places`.
-        return decimal_digits(round_scaled(magnitude, places));
+        return round_binary(magnitude, places, true).to_string();
     }
     if exponent > 74 {
         let (units, zeros) = leading_units(magnitude);
-        return decimal_digits(u128::from(units)) + &"0".repeat(zeros + places);
+        return units.to_string() + &"0".repeat(zeros + places);
     }
     // An integer below 2^128: its fewest significant digits that read back, then zeros.
     let exact = u128::from(mantissa) << exponent;
-    let digits = decimal_digits(exact);
+    let digits = exact.to_string();
     for kept in 1..digits.len().min(17) {
         let unit = 10u128.pow((digits.len() - kept) as u32);
         let rounded = (exact / unit + u128::from(exact % unit >= unit - exact % unit)) * unit;
-        let candidate = decimal_digits(rounded);
+        let candidate = rounded.to_string();
         if reads_back(&candidate, 0) {
             return candidate + &"0".repeat(places);
         }
     }
     digits + &"0".repeat(places)
-}
-
-/// The decimal digits of `n` (our own: `u128`'s `Display` would add to the wasm).
-fn decimal_digits(mut n: u128) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
 }
 
 /// Past 2^127: the first 15 significant digits and how many zeros follow them (such a value only
@@ -514,6 +494,14 @@ mod tests {
         format!("{sign}{}.{}", r.int_digits, r.frac_digits)
     }
 
+    fn agrees(value: f64, decimals: usize) {
+        assert_eq!(
+            ours(value, decimals),
+            oracle(value, decimals),
+            "{value:e} to {decimals}"
+        );
+    }
+
     #[test]
     fn rounding_matches_the_shortest_digits_rule() {
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
@@ -546,11 +534,7 @@ mod tests {
             if value.abs() * 10f64.powi(decimals as i32) >= (1u64 << 50) as f64 {
                 continue;
             }
-            assert_eq!(
-                ours(value, decimals),
-                oracle(value, decimals),
-                "{value:e} to {decimals}"
-            );
+            agrees(value, decimals);
             checked += 1;
         }
         assert!(checked > 250_000, "{checked}");
@@ -579,11 +563,7 @@ mod tests {
             {
                 continue;
             }
-            assert_eq!(
-                ours(value, decimals),
-                oracle(value, decimals),
-                "{value:e} to {decimals}"
-            );
+            agrees(value, decimals);
             large += 1;
         }
         assert!(large > 40_000, "{large}");
