@@ -18,6 +18,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { wasmImports } from './wasm-imports.mjs';
 
 // The build tools' own packages (tools/node: npm ci in scripts/setup.sh).
 const esbuild = createRequire(new URL('./node/package.json', import.meta.url))('esbuild');
@@ -41,34 +42,6 @@ function one(text, re, what) {
   const all = [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))];
   if (all.length !== 1) fail(`expected one ${what} in index.html, found ${all.length} (was postbuild already run on this dist?)`);
   return all[0];
-}
-
-/** The names a wasm module imports (its import section). */
-function wasmImports(bytes) {
-  let p = 8;
-  const leb = () => { let r = 0, s = 0, b; do { b = bytes[p++]; r |= (b & 127) << s; s += 7; } while (b & 128); return r >>> 0; };
-  const name = () => { const n = leb(); const t = bytes.subarray(p, p + n).toString('utf8'); p += n; return t; };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    const end = p + size;
-    if (id === 2) {
-      const names = [];
-      for (let i = leb(); i > 0; i--) {
-        name();
-        names.push(name());
-        const kind = bytes[p++];
-        if (kind === 0) leb();
-        else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
-        else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-        else if (kind === 3) p += 2;
-        else fail(`unknown import kind ${kind}`);
-      }
-      return names;
-    }
-    p = end;
-  }
-  return [];
 }
 
 let html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -112,7 +85,7 @@ if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as d
 if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
 // The glue is the full build's: it must provide every import of the phone build too.
 if (wasmFile !== fullFile) {
-  const missing = wasmImports(read(wasmFile)).filter(name => !glue.includes(`${name}:`) && !glue.includes(`${name}(`));
+  const missing = wasmImports(read(wasmFile)).map(i => i.name).filter(name => !glue.includes(`${name}:`) && !glue.includes(`${name}(`));
   if (missing.length) fail(`the glue lacks imports of the phone build: ${missing.join(', ')}`);
 }
 const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')

@@ -3,19 +3,18 @@
 // target/wasm32-unknown-unknown/release/huanxin.wasm): a quick "where do the bytes go".
 // Usage: node tools/wasm-top.mjs target/wasm32-unknown-unknown/release/huanxin.wasm [count] [group]
 import fs from 'node:fs';
+import { wasmImports } from './wasm-imports.mjs';
 
 const [file, countArg = '40', groupArg] = process.argv.slice(2);
 const b = fs.readFileSync(file);
 let i = 8;
 const leb = () => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 127) * 2 ** s; s += 7; } while (x & 128); return r; };
 const str = () => { const n = leb(); const t = b.toString('utf8', i, i + n); i += n; return t; };
-let importedFuncs = 0; const bodies = []; const names = new Map(); let dataSize = 0;
+const importedFuncs = wasmImports(b).filter(imp => imp.kind === 0).length;
+const bodies = []; const names = new Map(); let dataSize = 0;
 while (i < b.length) {
   const id = b[i++]; const size = leb(); const end = i + size;
-  if (id === 2) {
-    const n = leb();
-    for (let k = 0; k < n; k++) { str(); str(); const kind = b[i++]; if (kind === 0) { leb(); importedFuncs++; } else if (kind === 1) { i++; const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 3) { i += 2; } }
-  } else if (id === 10) {
+  if (id === 10) {
     const n = leb();
     for (let k = 0; k < n; k++) { const sz = leb(); bodies.push(sz); i += sz; }
   } else if (id === 11) { dataSize = size; }
