@@ -239,13 +239,20 @@ test('kiosk: landscape layout docks the keypad to the side', async () => {
   }
 });
 
+/** A kiosk-sized page (after `init`, if given) that notes the path of every wasm it requests. */
+async function kioskNotingWasm(init) {
+  const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const wasm = [];
+  page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  return { context, page, wasm };
+}
+
 test('kiosk: a kiosk link loads the full build; the phone build, if it meets one, reloads into it', async () => {
   // 1. The address says kiosk: boot.js fetches the full build, not the phones' (preloaded) one.
   {
-    const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
-    const page = await context.newPage();
-    const wasm = [];
-    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    const { context, page, wasm } = await kioskNotingWasm();
     try {
       await page.goto(kioskUrl());
       await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
@@ -259,11 +266,9 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
   // 2. boot.js misses the kiosk link (its address check stubbed out): the phone build starts, sees
   //    mode=kiosk, notes it for the tab and reloads; then the full build runs.
   {
-    const context = await browser.newContext({ viewport: KIOSK, locale: 'zh-CN', hasTouch: true });
-    await context.addInitScript(() => { URLSearchParams.prototype.getAll = function () { return []; }; });
-    const page = await context.newPage();
-    const wasm = [];
-    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    const { context, page, wasm } = await kioskNotingWasm(() => {
+      URLSearchParams.prototype.getAll = function () { return []; };
+    });
     try {
       await page.goto(kioskUrl());
       await page.waitForSelector('[data-testid="attract"]', { timeout: 20000 });
