@@ -146,6 +146,11 @@ if (/<script|<style|\sstyle=|\son[a-z]+=/i.test(app)) fail('the prerendered HTML
 one(html, /<div id="app"><\/div>/, 'empty <div id="app">');
 html = html.replace('<div id="app"></div>', () => `<div id="app">${app}</div>`);
 one(html, /id="hx-boot-error"/, 'boot error message (#hx-boot-error)');
+// Painting waits for the parser to reach the `expect` link's target, so it must come after the app.
+const expected = one(html, /<link rel="expect" href="#([\w-]+)" blocking="render"/, 'render-blocking expect link')[1];
+if (html.indexOf(`id="${expected}"`) < html.indexOf(`<div id="app">${app}</div>`) + app.length) {
+  fail(`the expect link's target #${expected} is not after the static app: a half-parsed page could paint`);
+}
 
 // 8. Nothing inline that the CSP would block.
 const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)];

@@ -151,6 +151,61 @@ for (const [size, viewport] of [['phone', PHONE], ['kiosk', KIOSK]]) {
   });
 }
 
+/**
+ * A server in front of `server` that sends the page in two pieces, split at byte `split` (from
+ * `?split=N`), the second 300 ms later: what a slow network or a busy parser does to a page.
+ */
+async function splitPageServer() {
+  const http = await import('node:http');
+  const proxy = http.createServer(async (req, res) => {
+    const url = new URL(req.url, server.url);
+    const upstream = await fetch(new URL(url.pathname, server.url));
+    const body = Buffer.from(await upstream.arrayBuffer());
+    const headers = Object.fromEntries([...upstream.headers].filter(([k]) => !/^(content-(encoding|length)|transfer-encoding|connection|keep-alive)$/i.test(k)));
+    res.writeHead(upstream.status, { ...headers, 'cache-control': 'no-store' });
+    const split = Number(url.searchParams.get('split'));
+    if (url.pathname !== '/' || !split) return res.end(body);
+    res.write(body.subarray(0, split));
+    setTimeout(() => res.end(body.subarray(split)), 300);
+  });
+  await new Promise(resolve => proxy.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${proxy.address().port}/`, stop: () => new Promise(r => proxy.close(r)) };
+}
+
+test('a page that arrives in pieces paints whole: no layout shift wherever the network splits it', async () => {
+  // Chromium paints a half-parsed page unless told to wait: the header's logo moved 7 px when its
+  // title arrived (CI saw it once). The render-blocking `expect` link waits for the whole first screen.
+  const html = Buffer.from(await (await fetch(server.url)).arrayBuffer());
+  const text = html.toString('latin1');
+  const start = text.indexOf('<div id="app">');
+  const end = text.indexOf('id="hx-boot-error"');
+  assert.ok(start > 0 && end > start);
+  // Before and after every tag in the header, where the layout is tightest, then every 6th such
+  // place to the end.
+  const cuts = new Set();
+  for (let i = start; i < end; i++) if (text[i] === '<' || text[i] === '>') cuts.add(text[i] === '<' ? i : i + 1);
+  const header = text.indexOf('</header>');
+  const picked = [...cuts].filter((c, k) => c <= header || k % 6 === 0);
+  assert.ok(picked.length > 30, `${picked.length} places`);
+  const proxy = await splitPageServer();
+  // No service worker: it would answer every later visit whole, from its cache.
+  const { context, page } = await watchedPage({ serviceWorkers: 'block' });
+  try {
+    const shifted = [];
+    for (const split of picked) {
+      await page.goto(`${proxy.url}?split=${split}`);
+      await page.waitForSelector(READY, { timeout: 20000 });
+      const { shifts } = await page.evaluate(() => window.__delivery);
+      if (shifts.length) shifted.push({ after: Buffer.from(text.slice(split - 40, split), 'latin1').toString(), shifts });
+    }
+    console.log(`page split at ${picked.length} places: ${shifted.length} with a layout shift`);
+    assert.deepEqual(shifted, [], 'no layout shift when the page arrives in two pieces');
+  } finally {
+    await context.close();
+    await proxy.stop();
+  }
+});
+
 test('first load: at most 4 requests (html, boot module, wasm) until the app runs, no favicon request', async () => {
   const { context, page, log } = await watchedPage();
   try {
