@@ -40,6 +40,8 @@ const MAX_TEXT_CHARS: usize = 200;
 const MAX_TITLE_CHARS: usize = 60;
 const MAX_ADVICE_CHARS: usize = 240;
 const MAX_BASIS_CHARS: usize = 80;
+/// A citation: who published what, e.g. "商办流通函〔2025〕469号".
+const MAX_CITE_CHARS: usize = 60;
 const MAX_URL_BYTES: usize = 300;
 
 #[derive(Deserialize)]
@@ -61,6 +63,7 @@ struct ChannelRow {
     scope: Vec<String>,
     url: String,
     source: String,
+    cite: String,
     checked: String,
     confidence: String,
     valid_from: Option<String>,
@@ -100,6 +103,7 @@ struct StepRow {
     text_zh: String,
     text_en: String,
     source: String,
+    cite: String,
     checked: String,
     confidence: String,
 }
@@ -116,6 +120,7 @@ struct NoteRow {
     text_zh: String,
     text_en: String,
     source: String,
+    cite: String,
     checked: String,
     confidence: String,
 }
@@ -131,6 +136,7 @@ struct SafetyNoteRow {
     text_zh: String,
     text_en: String,
     source: String,
+    cite: String,
     checked: String,
     confidence: String,
 }
@@ -145,6 +151,7 @@ struct LifetimeRow {
     basis_zh: String,
     basis_en: String,
     source: String,
+    cite: String,
     checked: String,
     confidence: String,
     valid_from: Option<String>,
@@ -223,7 +230,8 @@ impl Generator {
             self.url(&at, &row.url);
             let validity =
                 self.validity(&at, row.valid_from.as_deref(), row.valid_until.as_deref());
-            let provenance = self.provenance(&at, &row.source, &row.checked, &row.confidence);
+            let provenance =
+                self.provenance(&at, &row.source, &row.cite, &row.checked, &row.confidence);
             let _ = writeln!(
                 out,
                 "    Channel {{ id: {}, kind: ChannelKind::{kind}, name: {name}, what: {what}, \
@@ -262,7 +270,7 @@ impl Generator {
                 scope: &row.scope,
                 title: (&row.title_zh, &row.title_en),
                 text: (&row.text_zh, &row.text_en),
-                provenance: (&row.source, &row.checked, &row.confidence),
+                provenance: (&row.source, &row.cite, &row.checked, &row.confidence),
             };
             let entry = self.advice_entry(&at, &mut ids, "Step", &rule_set, &fields);
             out.push_str(&entry);
@@ -276,7 +284,7 @@ impl Generator {
                 scope: &row.scope,
                 title: (&row.title_zh, &row.title_en),
                 text: (&row.text_zh, &row.text_en),
-                provenance: (&row.source, &row.checked, &row.confidence),
+                provenance: (&row.source, &row.cite, &row.checked, &row.confidence),
             };
             let entry = self.advice_entry(&at, &mut ids, kind, "None", &fields);
             out.push_str(&entry);
@@ -289,7 +297,7 @@ impl Generator {
                 scope: &row.scope,
                 title: (&row.title_zh, &row.title_en),
                 text: (&row.text_zh, &row.text_en),
-                provenance: (&row.source, &row.checked, &row.confidence),
+                provenance: (&row.source, &row.cite, &row.checked, &row.confidence),
             };
             let entry = self.advice_entry(&at, &mut ids, "Safety", "None", &fields);
             out.push_str(&entry);
@@ -311,7 +319,8 @@ impl Generator {
         let regions = self.scope(at, f.scope);
         let title = self.bilingual(at, "title", f.title.0, f.title.1, MAX_TITLE_CHARS);
         let text = self.bilingual(at, "text", f.text.0, f.text.1, MAX_ADVICE_CHARS);
-        let provenance = self.provenance(at, f.provenance.0, f.provenance.1, f.provenance.2);
+        let (source, cite, checked, confidence) = f.provenance;
+        let provenance = self.provenance(at, source, cite, checked, confidence);
         format!(
             "    Advice {{ id: {}, kind: AdviceKind::{kind}, rule_set: {rule_set}, \
              categories: {categories}, regions: {regions}, title: {title}, text: {text}, \
@@ -354,7 +363,8 @@ impl Generator {
             let basis = self.bilingual(&at, "basis", &row.basis_zh, &row.basis_en, MAX_BASIS_CHARS);
             let validity =
                 self.validity(&at, row.valid_from.as_deref(), row.valid_until.as_deref());
-            let provenance = self.provenance(&at, &row.source, &row.checked, &row.confidence);
+            let provenance =
+                self.provenance(&at, &row.source, &row.cite, &row.checked, &row.confidence);
             let _ = writeln!(
                 out,
                 "    SafeLifetime {{ category: {category}, years: {}, condition: {condition}, \
@@ -525,17 +535,61 @@ impl Generator {
         )
     }
 
-    fn provenance(&mut self, at: &str, source: &str, checked: &str, confidence: &str) -> String {
+    /// The buyer sees `cite` (who published what); `source`, the research trail behind it, is
+    /// compiled in only with the `source-notes` feature (the JS package).
+    fn provenance(
+        &mut self,
+        at: &str,
+        source: &str,
+        cite: &str,
+        checked: &str,
+        confidence: &str,
+    ) -> String {
         if source.trim().is_empty() {
             self.error(at, "source is empty");
         }
+        self.cite(at, cite, confidence);
         self.day(at, "checked", checked);
-        let confidence = self.lookup(at, "confidence", confidence, &CONFIDENCES);
+        let mark = self.lookup(at, "confidence", confidence, &CONFIDENCES);
+        let source = if std::env::var_os("CARGO_FEATURE_SOURCE_NOTES").is_some() {
+            source
+        } else {
+            ""
+        };
         format!(
-            "Provenance {{ source: {}, checked: {}, confidence: Confidence::{confidence} }}",
+            "Provenance {{ cite: {}, source: {}, checked: {}, confidence: Confidence::{mark} }}",
+            lit(cite),
             lit(source),
             lit(checked)
         )
+    }
+
+    /// A citation a buyer can recognise and look up: short, and none of our research trail.
+    fn cite(&mut self, at: &str, cite: &str, confidence: &str) {
+        if cite.trim() != cite {
+            self.error(at, "cite has leading or trailing spaces");
+        }
+        if cite.is_empty() && confidence != "unverified" {
+            self.error(
+                at,
+                "cite is empty: only an unverified entry may have no published source",
+            );
+        }
+        if cite.chars().count() > MAX_CITE_CHARS {
+            self.error(
+                at,
+                format!("cite is longer than {MAX_CITE_CHARS} characters"),
+            );
+        }
+        let lower = cite.to_lowercase();
+        for trail in ["domain", "github", "docs/", "http", "file id", ".md"] {
+            if lower.contains(trail) {
+                self.error(
+                    at,
+                    format!("cite mentions {trail:?}: that belongs in source, not before buyers"),
+                );
+            }
+        }
     }
 
     /// Parses `YYYY-MM-DD` (a real day, years 2000–2100) into `yyyymmdd`.
@@ -557,7 +611,7 @@ struct AdviceFields<'a> {
     scope: &'a [String],
     title: (&'a str, &'a str),
     text: (&'a str, &'a str),
-    provenance: (&'a str, &'a str, &'a str),
+    provenance: (&'a str, &'a str, &'a str, &'a str),
 }
 
 fn parse_day(text: &str) -> Option<u32> {

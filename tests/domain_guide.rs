@@ -8,8 +8,8 @@ use huanxin::domain::date::Date;
 use huanxin::domain::guide::{
     advice, channels, entries_marked, guide, lifetimes, parse_channel_override, safety_for,
     validate_https_url, AdviceKind, CategoryScope, ChannelKind, ChannelOverride, Confidence,
-    GuideChannel, OverrideErrorKind, OverrideMode, RegionScope, UrlProblem, MAX_HOST_CHANNELS,
-    MAX_NAME_CHARS, MAX_OVERRIDE_BYTES,
+    GuideChannel, OverrideErrorKind, OverrideMode, Provenance, RegionScope, UrlProblem,
+    MAX_HOST_CHANNELS, MAX_NAME_CHARS, MAX_OVERRIDE_BYTES,
 };
 use huanxin::domain::json::{self, JsonErrorKind};
 use huanxin::domain::locale::Locale;
@@ -48,19 +48,40 @@ fn every_entry_is_bilingual_sourced_and_dated() {
         check(c.id, c.name.zh, c.name.en);
         check(c.id, c.what.zh, c.what.en);
         assert!(c.name.zh.chars().count() <= MAX_NAME_CHARS, "{}", c.id);
-        assert!(!c.provenance.source.is_empty(), "{}", c.id);
-        assert!(Date::parse(c.provenance.checked).is_ok(), "{}", c.id);
+        check_provenance(c.id, &c.provenance);
     }
     for a in advice() {
         check(a.id, a.title.zh, a.title.en);
         check(a.id, a.text.zh, a.text.en);
-        assert!(!a.provenance.source.is_empty(), "{}", a.id);
-        assert!(Date::parse(a.provenance.checked).is_ok(), "{}", a.id);
+        check_provenance(a.id, &a.provenance);
     }
     for l in lifetimes() {
         check(l.category.slug(), l.basis.zh, l.basis.en);
-        assert!(Date::parse(l.provenance.checked).is_ok());
+        check_provenance(l.category.slug(), &l.provenance);
     }
+}
+
+/// Buyers see a citation (or "no published source" on unverified advice), never our research
+/// trail; the trail itself is compiled in only for the JS package (`source-notes`).
+fn check_provenance(id: &str, p: &Provenance) {
+    assert!(Date::parse(p.checked).is_ok(), "{id}");
+    assert!(
+        !p.cite.is_empty() || p.confidence == Confidence::Unverified,
+        "{id}: a sourced entry needs a citation"
+    );
+    let cite = p.cite.to_lowercase();
+    for trail in ["domain.md", "github", "docs/", "http"] {
+        assert!(
+            !cite.contains(trail),
+            "{id}: {trail} in the citation {:?}",
+            p.cite
+        );
+    }
+    assert_eq!(
+        p.source.is_empty(),
+        !cfg!(feature = "source-notes"),
+        "{id}: the research trail is kept exactly with source-notes"
+    );
 }
 
 #[test]

@@ -37,7 +37,11 @@ impl Bilingual {
 /// Where an entry's facts come from and how sure we are of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Provenance {
-    /// The citation(s), as written in the TOML.
+    /// What the buyer is shown: who published what (e.g. "商办流通函〔2025〕469号"); empty for
+    /// general advice that has no published source (then the entry is unverified).
+    pub cite: &'static str,
+    /// How we found and checked it (our research trail): only with the `source-notes` feature,
+    /// else empty.
     pub source: &'static str,
     /// The day the source was last read, `YYYY-MM-DD`.
     pub checked: &'static str,

@@ -256,7 +256,11 @@ fn display_host(url: &str) -> &str {
 fn render_source(p: &Provenance, locale: Locale) -> Html {
     html! {
         <small class="hx-guide__source" data-confidence={p.confidence.code()}>
-            {locale.pick("来源：", "Source: ")}{p.source}
+            if p.cite.is_empty() {
+                {locale.pick("一般提示，未找到公开出处", "General advice; no published source")}
+            } else {
+                {locale.pick("来源：", "Source: ")}{p.cite}
+            }
             {locale.pick("（", " (")}{p.confidence.label(locale)}
             {locale.pick("，核对于 ", ", checked ")}{p.checked}{locale.pick("）", ")")}
         </small>
