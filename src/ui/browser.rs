@@ -167,9 +167,18 @@ fn flush_save() {
         pending.write.take()
     });
     if let Some((query, stored)) = write {
-        replace_address(&query);
+        // Unchanged writes are skipped: `replaceState` alone costs ~3 ms on a fast desktop and far
+        // more on a slow phone, and at start the address and storage usually hold these already.
+        let address = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        if address.strip_prefix('?').unwrap_or(&address) != query {
+            replace_address(&query);
+        }
         if let Some(stored) = stored {
-            store_state(&stored);
+            if load_stored().as_deref() != Some(stored.as_str()) {
+                store_state(&stored);
+            }
         }
     }
 }
