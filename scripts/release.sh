@@ -6,11 +6,20 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-trunk build --release
+# Both wasm builds use the pinned nightly (setup.sh): std rebuilt for size, a panic is an immediate
+# abort (a trap that tools/boot.js turns into the "restarting" message). Only the wasm commands get
+# these settings; the native prerender below stays on stable.
+wasm_env=(
+  RUSTUP_TOOLCHAIN="$HX_NIGHTLY"
+  CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+  CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+)
+env "${wasm_env[@]}" CARGO_TARGET_DIR=target/full trunk build --release
 # The phones' wasm: the same app without the kiosk's parts (src/ui.rs, FULL_BUILD), built like trunk
 # builds the full one; postbuild names both and tools/boot.js picks one. Its own target dir, so the
 # two feature sets do not rebuild each other.
-cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features ui --target-dir target/phone
+env "${wasm_env[@]}" cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features ui --target-dir target/phone
 wasm-bindgen --target web --no-typescript --out-dir target/phone/bindgen target/phone/wasm32-unknown-unknown/release/huanxin.wasm
 wasm-opt --output=dist/phone_bg.wasm -Oz target/phone/bindgen/huanxin_bg.wasm
 mkdir -p target/prerender

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lists the largest functions of a wasm file that still has its name section (the pre-bindgen
-// target/wasm32-unknown-unknown/release/huanxin.wasm): a quick "where do the bytes go".
-// Usage: node tools/wasm-top.mjs target/wasm32-unknown-unknown/release/huanxin.wasm [count] [group]
+// target/full/wasm32-unknown-unknown/release/huanxin.wasm, or target/phone/…): a quick "where do the bytes go".
+// Usage: node tools/wasm-top.mjs target/phone/wasm32-unknown-unknown/release/huanxin.wasm [count] [group]
 import fs from 'node:fs';
 import { wasmImports } from './wasm-imports.mjs';
 
