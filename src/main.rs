@@ -20,7 +20,10 @@ mod web {
     use huanxin::App;
 
     pub fn start() {
-        // A panic never leaves a dead screen: a friendly message, then a restart (all modes).
+        // A panic never leaves a dead screen: a friendly message, then a restart (all modes). The
+        // release wasm aborts at once instead (scripts/release.sh): its trap reaches tools/boot.js,
+        // which shows the same message; no hook to install there.
+        #[cfg(not(panic = "immediate-abort"))]
         yew::set_custom_panic_hook(Box::new(|info| {
             browser::show_crash_and_restart(&info.to_string())
         }));

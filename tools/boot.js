@@ -190,21 +190,26 @@ function hxRestart() {
   try { sessionStorage.setItem(HX_RESTARTS_KEY, JSON.stringify(recent)); } catch (e) { /* no storage: still restart */ }
   setTimeout(function () { location.reload(); }, 3000);
 }
-// The Rust panic hook calls this (src/ui/browser.rs, show_crash_and_restart).
+// A Rust panic hook calls this (src/ui/browser.rs, show_crash_and_restart) in builds that keep one;
+// the release wasm aborts at once instead (scripts/release.sh), and that trap arrives below.
 self.hxRestart = hxRestart;
 
 /**
- * A JavaScript exception thrown through the running wasm (say, a browser extension that breaks a DOM
- * call) stops the app without a Rust panic, so the panic hook never runs and the screen would stay
- * stale. Treat it like a panic.
+ * Something unwound through the running wasm and stopped it: a Rust panic in the release build (it
+ * aborts at once: a `RuntimeError: unreachable` trap), or a JavaScript exception thrown through the
+ * wasm (say, a browser extension that breaks a DOM call). No panic hook runs, and the screen would
+ * stay stale: show the message and restart. In a promise job (an async task) it arrives as an
+ * unhandled rejection instead of an error event.
  */
 function hxRestartOnWasmError() {
-  addEventListener('error', function (event) {
-    const stack = String((event.error && event.error.stack) || '');
+  const stopped = function (error) {
+    const stack = String((error && error.stack) || '');
     if (stack.indexOf('wasm-function[') < 0) return;
-    console.error('Huanxin stopped:', event.error);
+    console.error('Huanxin stopped:', error);
     hxRestart();
-  });
+  };
+  addEventListener('error', function (event) { stopped(event.error); });
+  addEventListener('unhandledrejection', function (event) { stopped(event.reason); });
 }
 
 /** Resolves to the wasm instance's exports (`memory` among them) once the app runs. */

@@ -246,19 +246,14 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="hx-layout">
                         <div class="hx-layout__inputs">
                             <FormSection {category} group={FieldGroup::Old}
-                                title={locale.pick("旧机：看旧机标签，或填购买年份", "Old unit: its label, or the year you bought it")}
                                 form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()}>
                                 <LabelDiagram {category} {locale} highlight={first_label_field(category)} />
                             </FormSection>
                             <FormSection {category} group={FieldGroup::New}
-                                title={locale.pick("新机：看店里新机的标签", "New unit: the label of the one in the store")}
-                                hint={Some(AttrValue::from(locale.pick("不填则按所选等级的典型值计算。", "Leave empty to use typical figures for the grade.")))}
                                 form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                             <FormSection {category} group={FieldGroup::Purchase}
-                                title={locale.pick("价格与补贴", "Price and subsidy")}
                                 form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                             <FormSection {category} group={FieldGroup::Usage}
-                                title={locale.pick("家里怎么用", "How you use it")}
                                 form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                         </div>
                         <div class="hx-layout__results" data-testid="results">
@@ -284,7 +279,6 @@ pub fn App(props: &AppProps) -> Html {
                             }
                             if !host.hides(Section::Prices) {
                                 <FormSection {category} group={FieldGroup::Prices}
-                                    title={locale.pick("电价、水价、气价", "Electricity, water and gas prices")}
                                     form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
                             }
                             if !host.hides(Section::Assumptions) {

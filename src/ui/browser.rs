@@ -363,13 +363,17 @@ pub fn reload_into_full_build() -> bool {
             if !kept {
                 return false;
             }
-            // `location.reload` through Reflect: both builds share one JS glue (the full build's),
-            // which has no import for `Location::reload` because the full build never calls it.
+            // `location.reload` through Reflect and `call1` (its argument is ignored): both builds
+            // share one JS glue (the full build's), which imports neither `Location::reload` nor
+            // `call0`, as the full build never calls them.
             let location = window.location();
             let reloaded = js_sys::Reflect::get(&location, &"reload".into())
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                .is_some_and(|f| f.call0(&location).is_ok());
+                .is_some_and(|f| {
+                    f.call1(&location, &wasm_bindgen::JsValue::UNDEFINED)
+                        .is_ok()
+                });
             return reloaded;
         }
     }

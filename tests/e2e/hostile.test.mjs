@@ -220,8 +220,9 @@ test('every hostile string as every deep-link parameter', async () => {
 /**
  * There is no panic backdoor in the app, and no input makes it panic. What can break it from outside
  * is the page itself: a browser extension that makes a DOM call throw. Through `setAttribute` that
- * is a real Rust panic (yew expects the call to work); through `nodeValue` it is a JavaScript
- * exception unwinding through the wasm. Both must end in the friendly message and a restart.
+ * is a real Rust panic (yew expects the call to work), which the release build turns into an
+ * immediate abort, a wasm trap; through `nodeValue` it is a JavaScript exception unwinding through
+ * the wasm. Both must end in the friendly message and a restart.
  */
 for (const [how, api] of [['a Rust panic', 'setAttribute'], ['a JavaScript exception through the wasm', 'nodeValue']]) {
   test(`${how} (${api} throws once) shows the message, then the app restarts with the saved state`, async () => {

@@ -10,9 +10,6 @@ use crate::ui::state::fields_in;
 pub struct FormSectionProps {
     pub category: Category,
     pub group: FieldGroup,
-    pub title: AttrValue,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
     /// Shared, not copied: the page hands the same form to every section.
     pub form: std::rc::Rc<Form>,
     pub evaluation: std::rc::Rc<Evaluation>,
@@ -26,18 +23,44 @@ pub struct FormSectionProps {
 /// A titled group of inputs (old unit, new unit, usage, prices) for one category.
 #[component]
 pub fn FormSection(props: &FormSectionProps) -> Html {
-    let slug = match props.group {
-        FieldGroup::Purchase => "purchase",
-        FieldGroup::Old => "old",
-        FieldGroup::New => "new",
-        FieldGroup::Usage => "usage",
-        FieldGroup::Prices => "prices",
+    let locale = props.locale;
+    let (slug, title, hint) = match props.group {
+        FieldGroup::Old => (
+            "old",
+            locale.pick(
+                "旧机：看旧机标签，或填购买年份",
+                "Old unit: its label, or the year you bought it",
+            ),
+            None,
+        ),
+        FieldGroup::New => (
+            "new",
+            locale.pick(
+                "新机：看店里新机的标签",
+                "New unit: the label of the one in the store",
+            ),
+            Some(locale.pick(
+                "不填则按所选等级的典型值计算。",
+                "Leave empty to use typical figures for the grade.",
+            )),
+        ),
+        FieldGroup::Purchase => (
+            "purchase",
+            locale.pick("价格与补贴", "Price and subsidy"),
+            None,
+        ),
+        FieldGroup::Usage => ("usage", locale.pick("家里怎么用", "How you use it"), None),
+        FieldGroup::Prices => (
+            "prices",
+            locale.pick("电价、水价、气价", "Electricity, water and gas prices"),
+            None,
+        ),
     };
     html! {
         <fieldset class={classes!("hx-card", "hx-form-section", format!("hx-form-section--{slug}"))} data-testid={format!("section-{slug}")}>
-            <legend class="hx-section-title">{props.title.clone()}</legend>
-            if let Some(hint) = &props.hint {
-                <p class="hx-hint">{hint.clone()}</p>
+            <legend class="hx-section-title">{title}</legend>
+            if let Some(hint) = hint {
+                <p class="hx-hint">{hint}</p>
             }
             {props.children.clone()}
             <div class="hx-form-section__fields">
