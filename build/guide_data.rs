@@ -535,8 +535,8 @@ impl Generator {
         )
     }
 
-    /// The buyer sees `cite` (who published what); `source`, the research trail behind it, is
-    /// compiled in only with the `source-notes` feature (the JS package).
+    /// The buyer sees `cite` (who published what). `source`, the research trail behind it, must
+    /// be there but stays in the TOML for review: nothing in the app or the JS package reads it.
     fn provenance(
         &mut self,
         at: &str,
@@ -551,15 +551,9 @@ impl Generator {
         self.cite(at, cite, confidence);
         self.day(at, "checked", checked);
         let mark = self.lookup(at, "confidence", confidence, &CONFIDENCES);
-        let source = if std::env::var_os("CARGO_FEATURE_SOURCE_NOTES").is_some() {
-            source
-        } else {
-            ""
-        };
         format!(
-            "Provenance {{ cite: {}, source: {}, checked: {}, confidence: Confidence::{mark} }}",
+            "Provenance {{ cite: {}, checked: {}, confidence: Confidence::{mark} }}",
             lit(cite),
-            lit(source),
             lit(checked)
         )
     }

@@ -40,9 +40,6 @@ pub struct Provenance {
     /// What the buyer is shown: who published what (e.g. "商办流通函〔2025〕469号"); empty for
     /// general advice that has no published source (then the entry is unverified).
     pub cite: &'static str,
-    /// How we found and checked it (our research trail): only with the `source-notes` feature,
-    /// else empty.
-    pub source: &'static str,
     /// The day the source was last read, `YYYY-MM-DD`.
     pub checked: &'static str,
     /// The weakest mark of the entry's parts (text and link).

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, screenshot, DIST, PHONE, KIOSK, fill } from './harness.mjs';
@@ -156,7 +157,6 @@ for (const [size, viewport] of [['phone', PHONE], ['kiosk', KIOSK]]) {
  * `?split=N`), the second 300 ms later: what a slow network or a busy parser does to a page.
  */
 async function splitPageServer() {
-  const http = await import('node:http');
   const proxy = http.createServer(async (req, res) => {
     const url = new URL(req.url, server.url);
     const upstream = await fetch(new URL(url.pathname, server.url));
