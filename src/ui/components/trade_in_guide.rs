@@ -254,7 +254,10 @@ fn display_host(url: &str) -> &str {
 }
 
 fn render_source(p: &Provenance, locale: Locale) -> Html {
+    // In English a space after the sentence it follows; Chinese runs on after "。".
     html! {
+        <>
+        {locale.pick("", " ")}
         <small class="hx-guide__source" data-confidence={p.confidence.code()}>
             if p.cite.is_empty() {
                 {locale.pick("一般提示，未找到公开出处", "General advice; no published source")}
@@ -264,5 +267,6 @@ fn render_source(p: &Provenance, locale: Locale) -> Html {
             {locale.pick("（", " (")}{p.confidence.label(locale)}
             {locale.pick("，核对于 ", ", checked ")}{p.checked}{locale.pick("）", ")")}
         </small>
+        </>
     }
 }
