@@ -4,7 +4,7 @@
  *   <script src="https://calc.example/huanxin/embed.js" data-store="某某电器 新街口店"
  *           data-theme-brand="#c00" data-lang="zh" data-cat="fridge" data-price="5999" async></script>
  *
- * creates an iframe of the app (the directory embed.js is served from) with the configuration in its
+ * creates an iframe of the app (embed.html, beside embed.js: it preloads the app's host build) with the configuration in its
  * URL, plus `embed=1&origin=<this page's origin>`, and sizes the iframe to its content.
  *
  * Messages between the two windows are namespaced ({ source: "huanxin", type, ... }), checked against
@@ -45,7 +45,8 @@
 
   var appUrl;
   try {
-    appUrl = new URL('./', script.src);
+    // embed.html preloads the app's host build (the one an embed runs), not the phones' build.
+    appUrl = new URL('./embed.html', script.src);
   } catch (e) {
     warn('cannot work out the app address from ' + script.src);
     return;

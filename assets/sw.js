@@ -15,10 +15,13 @@
 
 var VERSION = '__HX_SW_VERSION__';
 var PRECACHE = ['__HX_SW_PRECACHE__'];
-// The kiosk's full build (src/ui.rs FULL_BUILD): precached only by a worker the full build
-// registered (sw.js?build=full), so phones never download it and a kiosk still works offline.
+// The bigger builds (src/ui.rs): each precached only by a worker that build registered
+// (sw.js?build=host, sw.js?build=full), so phones never download them and a retailer's branded page
+// or a kiosk still works offline.
+var HOST = ['__HX_SW_HOST__'];
 var FULL = ['__HX_SW_FULL__'];
-var WANTS_FULL = new URL(self.location.href).searchParams.get('build') === 'full';
+var BUILD = new URL(self.location.href).searchParams.get('build');
+var EXTRA = BUILD === 'full' ? FULL : BUILD === 'host' ? HOST : [];
 var PREFIX = 'huanxin-';
 var CACHE = PREFIX + VERSION;
 var SHELL = './';
@@ -31,7 +34,7 @@ self.addEventListener('install', function (event) {
         // A file with a content hash in its name never changes, so the copy the page just downloaded
         // (in the HTTP cache) is the right one: no second download on a weak network. Other files
         // come from the server (`reload`), not from the HTTP cache of an older release.
-        return cache.addAll(PRECACHE.concat(WANTS_FULL ? FULL : []).map(function (url) {
+        return cache.addAll(PRECACHE.concat(EXTRA).map(function (url) {
           return new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' });
         }));
       })
@@ -78,7 +81,7 @@ self.addEventListener('fetch', function (event) {
       return cache.match(request).then(function (cached) {
         if (cached) return cached;
         return fetch(request).then(function (response) {
-          // A hashed file not precached (say, the full build fetched before this worker took
+          // A hashed file not precached (say, a bigger build fetched before this worker took
           // over the page): keep it for offline use.
           if (response.ok && HASHED.test(url.pathname)) cache.put(request, response.clone());
           return response;

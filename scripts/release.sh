@@ -16,12 +16,18 @@ wasm_env=(
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 )
 env "${wasm_env[@]}" CARGO_TARGET_DIR=target/full trunk build --release
-# The phones' wasm: the same app without the kiosk's parts (src/ui.rs, FULL_BUILD), built like trunk
-# builds the full one; postbuild names both and tools/boot.js picks one. Its own target dir, so the
-# two feature sets do not rebuild each other.
-env "${wasm_env[@]}" cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features ui --target-dir target/phone
-wasm-bindgen --target web --no-typescript --out-dir target/phone/bindgen target/phone/wasm32-unknown-unknown/release/huanxin.wasm
-wasm-opt --output=dist/phone_bg.wasm -Oz target/phone/bindgen/huanxin_bg.wasm
+# The two smaller builds (src/ui.rs): the phones' (no host or kiosk parts) and the host's (a
+# retailer's page: no kiosk parts), built like trunk builds the full one; postbuild names all three
+# and tools/boot.js picks one. They share a target dir of their own (the same dependencies, so each
+# keeps its cached artifacts) apart from trunk's.
+for build in host:host phone:ui; do
+  name="${build%%:*}"
+  env "${wasm_env[@]}" cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features "${build#*:}" --target-dir target/phone
+  wasm-bindgen --target web --no-typescript --out-dir "target/phone/bindgen-$name" target/phone/wasm32-unknown-unknown/release/huanxin.wasm
+  wasm-opt --output="dist/${name}_bg.wasm" -Oz "target/phone/bindgen-$name/huanxin_bg.wasm"
+  # Its own glue, which postbuild matches its imports against (then deletes): the page runs the full one.
+  cp "target/phone/bindgen-$name/huanxin.js" "dist/${name}_glue.js"
+done
 mkdir -p target/prerender
 cargo run --quiet --features prerender --bin prerender > target/prerender/app.html
 node tools/postbuild.mjs dist --prerendered target/prerender/app.html

@@ -11,7 +11,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use huanxin::domain::date::Date;
-    use huanxin::domain::host_config::{HostConfig, HostMode};
+    use huanxin::domain::host_config::{Build, HostConfig, HostMode};
     use huanxin::domain::locale::Locale;
     use huanxin::domain::query::parse_deep_link;
     use huanxin::ui::app::AppProps;
@@ -58,12 +58,12 @@ mod web {
             .get_element_by_id("app")
             .or_else(|| document.body().map(Into::into));
         // Offline after the first visit (not inside a retailer's iframe: the host owns that page).
-        let host = HostConfig::parse(&parse_deep_link(&start.query).ui);
-        if !huanxin::ui::FULL_BUILD && host.needs_full_build() && browser::reload_into_full_build()
-        {
+        let link = parse_deep_link(&start.query).ui;
+        let needed = Build::needed(&link);
+        if needed > huanxin::ui::BUILD && browser::reload_into_build(needed) {
             return;
         }
-        if host.mode != HostMode::Embed {
+        if !huanxin::ui::HOST_BUILD || HostConfig::parse(&link).mode != HostMode::Embed {
             browser::register_service_worker();
         }
         if let Some(root) = root {

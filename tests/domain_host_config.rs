@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use huanxin::domain::host_config::{
-    parse_origin, theme_properties, HostConfig, HostMode, HostWarningCode, Rgb, MAX_IDLE_SECONDS,
-    MAX_STORE_CHARS, MIN_IDLE_SECONDS,
+    parse_origin, theme_properties, Build, HostConfig, HostMode, HostWarningCode, Rgb,
+    MAX_IDLE_SECONDS, MAX_STORE_CHARS, MIN_IDLE_SECONDS,
 };
 use huanxin::domain::query::parse_deep_link;
 use proptest::prelude::*;
@@ -163,16 +163,55 @@ fn elder_mode_keeps_only_host_backgrounds_with_seven_to_one() {
 }
 
 #[test]
-fn only_kiosks_need_the_full_build() {
-    let needs = |query: &str| HostConfig::parse(&parse_deep_link(query).ui).needs_full_build();
-    assert!(needs("mode=kiosk"));
-    assert!(needs("mode=KIOSK&store=x"));
-    assert!(!needs(""));
-    assert!(!needs("cat=fridge&price=5999"));
-    assert!(!needs("channels=%5B%5D"));
-    assert!(!needs("embed=1&origin=https%3A%2F%2Fshop.example"));
-    // Embed wins over kiosk (boot.js still picks the full build: a wrong "yes" costs bytes only).
-    assert!(!needs(
-        "mode=kiosk&embed=1&origin=https%3A%2F%2Fshop.example"
-    ));
+fn a_link_needs_the_smallest_build_that_reads_all_its_parameters() {
+    let needs = |query: &str| Build::needed(&parse_deep_link(query).ui);
+    assert_eq!(needs(""), Build::Phone);
+    assert_eq!(needs("cat=fridge&price=5999"), Build::Phone);
+    assert_eq!(needs("lang=en&elder=1&cat=tv"), Build::Phone);
+    assert_eq!(needs("channels=%5B%5D"), Build::Host);
+    assert_eq!(
+        needs("embed=1&origin=https%3A%2F%2Fshop.example"),
+        Build::Host
+    );
+    assert_eq!(needs("store=x"), Build::Host);
+    assert_eq!(needs("theme=brand:%23c00000"), Build::Host);
+    assert_eq!(needs("hide=chart"), Build::Host);
+    // Even an empty or unknown mode: the host build names what it ignored.
+    assert_eq!(needs("mode="), Build::Host);
+    assert_eq!(needs("mode=shop"), Build::Host);
+    assert_eq!(needs("mode=embed"), Build::Host);
+    assert_eq!(needs("mode=kiosk"), Build::Full);
+    assert_eq!(needs("mode=%20KIOSK%20&store=x"), Build::Full);
+    // Embed wins over kiosk in the app, but the full build holds the host's parts too: bytes only.
+    assert_eq!(
+        needs("mode=kiosk&embed=1&origin=https%3A%2F%2Fshop.example"),
+        Build::Full
+    );
+    assert!(Build::Phone < Build::Host && Build::Host < Build::Full);
+    assert_eq!(
+        [Build::Phone, Build::Host, Build::Full].map(Build::name),
+        ["phone", "host", "full"]
+    );
+}
+
+#[test]
+fn boot_js_knows_the_same_host_parameters() {
+    // tools/boot.js picks the build before the wasm runs; a parameter it missed costs a reload.
+    let boot = include_str!("../tools/boot.js");
+    let start = boot
+        .find("['mode', 'theme'")
+        .expect("the host parameter list in boot.js");
+    let list = &boot[start + 1..start + boot[start..].find(']').unwrap()];
+    let mut in_boot: Vec<&str> = list
+        .split(',')
+        .map(|k| k.trim().trim_matches('\''))
+        .collect();
+    let mut host: Vec<&str> = huanxin::domain::query::UI_PARAMS
+        .iter()
+        .copied()
+        .filter(|k| !huanxin::domain::host_config::PHONE_PARAMS.contains(k))
+        .collect();
+    in_boot.sort_unstable();
+    host.sort_unstable();
+    assert_eq!(in_boot, host);
 }

@@ -287,8 +287,9 @@ async function main() {
     const first = files.filter(f => firstNames.has(f.name));
     const sum = k => first.reduce((a, f) => a + f[k], 0);
     log(`${'first load (measured in the browser)'.padEnd(40)} ${pad(sum('raw'), 9)} ${pad(sum('gzip'), 9)} ${pad(sum('brotli'), 9)}  = ${kib(sum('brotli'))} brotli`);
-    // The phones' wasm (first load); the full build is only a kiosk's.
-    log(`raw wasm: ${kib(first.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0))} (first load; the kiosk's full build: ${kib(files.filter(f => f.name.endsWith('.wasm') && !firstNames.has(f.name)).reduce((a, f) => a + f.raw, 0))})`);
+    // The phones' wasm (first load); the host build is a retailer's page's, the full build a kiosk's.
+    const other = kind => files.filter(f => f.name.startsWith(`huanxin-${kind}-`) && f.name.endsWith('.wasm')).map(f => `${kib(f.raw)} raw, ${kib(f.brotli)} brotli`).join('; ') || 'none';
+    log(`raw wasm: ${kib(first.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0))} (first load; a retailer's page's host build: ${other('host')}; the kiosk's full build: ${other('full')})`);
     log(`requests until the app is ready: ${fl.critical.length} (${fl.critical.join(', ')})`);
     log(`requests after ready, within 1 s of network idle: ${fl.later.length}${fl.later.length ? ` (${fl.later.join(', ')})` : ''}`);
     log(`requests to other origins: ${fl.foreign.length}`);

@@ -6,26 +6,33 @@
 // Chinese and English message with a retry button. Plain ES2017: it must parse in old browsers too.
 // `__wbg_init` is the glue's init function, defined above this code in the same module.
 
-// Phones and embeds: the build without the kiosk's parts (preloaded by index.html). A kiosk link
-// (mode=kiosk), or a tab the phone build sent back here (src/ui/browser.rs), gets the full build.
-const HX_FULL = hxWantsFullBuild();
-const HX_WASM_URL = new URL(HX_FULL ? '__HX_FULL_WASM_FILE__' : '__HX_WASM_FILE__', import.meta.url);
-const HX_WASM_INTEGRITY = HX_FULL ? '__HX_FULL_WASM_INTEGRITY__' : '__HX_WASM_INTEGRITY__';
+// Three builds (src/ui.rs): phones', preloaded by index.html; a retailer's page (embed, look, store
+// name, hidden sections, channel list), preloaded by embed.html; a kiosk's, the full one. A tab that
+// a smaller build sent on (src/ui/browser.rs) keeps the bigger build.
+const HX_BUILD = hxWantedBuild();
+const HX_WASM_URL = new URL(HX_BUILD === 'full' ? '__HX_FULL_WASM_FILE__' : HX_BUILD === 'host' ? '__HX_HOST_WASM_FILE__' : '__HX_WASM_FILE__', import.meta.url);
+const HX_WASM_INTEGRITY = HX_BUILD === 'full' ? '__HX_FULL_WASM_INTEGRITY__' : HX_BUILD === 'host' ? '__HX_HOST_WASM_INTEGRITY__' : '__HX_WASM_INTEGRITY__';
 
 /**
- * The address's half of HostConfig::needs_full_build (src/domain/host_config.rs). The app decides
- * exactly: a wrong "yes" costs bytes only, a wrong "no" one reload.
+ * The address's half of Build::needed (src/domain/host_config.rs): mode=kiosk needs the full build,
+ * any other host parameter the host build. The app decides exactly: a wrong "yes" costs bytes only,
+ * a wrong "no" one reload.
  */
-function hxWantsFullBuild() {
+function hxWantedBuild() {
+  const order = ['phone', 'host', 'full'];
+  let noted = 'phone';
   try {
-    if (sessionStorage.getItem('huanxin.build') === 'full') return true;
+    const note = sessionStorage.getItem('huanxin.build');
+    if (order.indexOf(note) > 0) noted = note;
   } catch (e) { /* no storage: decide by the address */ }
+  let wanted = 'phone';
   try {
-    return new URLSearchParams(location.search).getAll('mode')
-      .some(function (m) { return m.trim().toLowerCase() === 'kiosk'; });
-  } catch (e) {
-    return false;
-  }
+    new URLSearchParams(location.search).forEach(function (value, key) {
+      if (key === 'mode' && value.trim().toLowerCase() === 'kiosk') wanted = 'full';
+      else if (wanted === 'phone' && ['mode', 'theme', 'store', 'hide', 'channels', 'embed', 'origin', 'idle'].indexOf(key) >= 0) wanted = 'host';
+    });
+  } catch (e) { /* an unreadable address: the app decides */ }
+  return order.indexOf(noted) > order.indexOf(wanted) ? noted : wanted;
 }
 
 /** Shows the static message for `reason` (browser | download | failed) and returns the error. */

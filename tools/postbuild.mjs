@@ -18,7 +18,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { wasmImports } from './wasm-imports.mjs';
+import { wasmImports, renameImports, glueShims } from './wasm-imports.mjs';
 
 // The build tools' own packages (tools/node: npm ci in scripts/setup.sh).
 const esbuild = createRequire(new URL('./node/package.json', import.meta.url))('esbuild');
@@ -55,13 +55,42 @@ html = html.replace(loader[0], '');
 html = html.replace(/<link rel="modulepreload"[^>]*>\s*/g, '').replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\s*/g, '');
 
 // 2. The wasm, content-hashed. Trunk built the full app; scripts/release.sh also leaves the phones'
-//    build (no kiosk parts, `PHONE_WASM`) in dist/. Phones and embeds load that one (it is the one
-//    preloaded); a kiosk link loads the full build, named `huanxin-full-…` (tools/boot.js). Without a phone build both names point at the full one.
+//    build (no host or kiosk parts, `PHONE_WASM`) and the host build (`HOST_WASM`) in dist/. A plain
+//    link loads the phones' one (index.html preloads it); a host's link the host build
+//    (`huanxin-host-…`, preloaded by embed.html); a kiosk link the full build (`huanxin-full-…`;
+//    tools/boot.js picks). Without a phone build its name points at the full one.
 const PHONE_WASM = 'phone_bg.wasm';
 const full = read(wasmName);
 const fullFile = `huanxin-full-${hex16(full)}_bg.wasm`;
 const fullIntegrity = `sha384-${sha('sha384', full)}`;
 fs.renameSync(path.join(dist, wasmName), path.join(dist, fullFile));
+// All three builds run with one JS glue, the full build's (it is in the boot module). Each smaller
+// build calls its imports by the names its own glue gave them, and wasm-bindgen numbers some of them
+// by order of use (`__wbindgen_generic_…`: casts and closures), so the same name can mean another
+// shim in the full glue. Each import is matched to the full glue's shim with the same code and
+// renamed to it; one without a match fails the build.
+const fullShims = glueShims(read(glueName).toString('utf8'));
+function alignImports(build, wasmFile, glueFile) {
+  const own = glueShims(read(glueFile).toString('utf8'));
+  fs.rmSync(path.join(dist, glueFile));
+  const byCode = new Map();
+  for (const [name, code] of fullShims) if (!byCode.has(code)) byCode.set(code, name);
+  const rename = new Map();
+  for (const { name } of wasmImports(read(wasmFile))) {
+    const code = own.get(name);
+    if (code === undefined) fail(`the ${build} build imports ${name}, which its own glue does not define`);
+    if (fullShims.get(name) === code) continue;
+    const match = byCode.get(code);
+    if (!match) fail(`the full build's glue has no shim like the ${build} build's ${name}: ${code}`);
+    rename.set(name, match);
+  }
+  if (rename.size) fs.writeFileSync(path.join(dist, wasmFile), renameImports(read(wasmFile), rename));
+  return rename.size;
+}
+const aligned = {};
+for (const build of ['phone', 'host']) {
+  if (fs.existsSync(path.join(dist, `${build}_bg.wasm`))) aligned[build] = alignImports(build, `${build}_bg.wasm`, `${build}_glue.js`);
+}
 let wasmFile = fullFile;
 let wasmIntegrity = fullIntegrity;
 if (fs.existsSync(path.join(dist, PHONE_WASM))) {
@@ -69,6 +98,17 @@ if (fs.existsSync(path.join(dist, PHONE_WASM))) {
   wasmFile = `huanxin-${hex16(phone)}_bg.wasm`;
   wasmIntegrity = `sha384-${sha('sha384', phone)}`;
   fs.renameSync(path.join(dist, PHONE_WASM), path.join(dist, wasmFile));
+}
+// The host build (a retailer's page: embed, look, store name, channel list), preloaded by
+// embed.html. Without one, its name points at the full build.
+const HOST_WASM = 'host_bg.wasm';
+let hostFile = fullFile;
+let hostIntegrity = fullIntegrity;
+if (fs.existsSync(path.join(dist, HOST_WASM))) {
+  const host = read(HOST_WASM);
+  hostFile = `huanxin-host-${hex16(host)}_bg.wasm`;
+  hostIntegrity = `sha384-${sha('sha384', host)}`;
+  fs.renameSync(path.join(dist, HOST_WASM), path.join(dist, hostFile));
 }
 
 // 3. One boot module: the glue plus tools/boot.js.
@@ -83,14 +123,18 @@ if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as d
   fail(`${glueName} does not look like wasm-bindgen's web-target glue (no __wbg_init)`);
 }
 if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
-// The glue is the full build's: it must provide every import of the phone build too.
-if (wasmFile !== fullFile) {
-  const missing = wasmImports(read(wasmFile)).map(i => i.name).filter(name => !glue.includes(`${name}:`) && !glue.includes(`${name}(`));
-  if (missing.length) fail(`the glue lacks imports of the phone build: ${missing.join(', ')}`);
+// The glue is the full build's: after the renaming above it provides every import of the smaller
+// builds with the same code as their own glue.
+for (const [build, file] of [['phone', wasmFile], ['host', hostFile]]) {
+  if (file === fullFile) continue;
+  const missing = wasmImports(read(file)).map(i => i.name).filter(name => !fullShims.has(name));
+  if (missing.length) fail(`the glue lacks imports of the ${build} build: ${missing.join(', ')}`);
 }
 const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
   .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity))
+  .replace("'__HX_HOST_WASM_FILE__'", JSON.stringify(`./${hostFile}`))
+  .replace("'__HX_HOST_WASM_INTEGRITY__'", JSON.stringify(hostIntegrity))
   .replace("'__HX_FULL_WASM_FILE__'", JSON.stringify(`./${fullFile}`))
   .replace("'__HX_FULL_WASM_INTEGRITY__'", JSON.stringify(fullIntegrity));
 // Minified (about a third fewer bytes after brotli, and less to parse on a slow phone), still ES2017
@@ -158,6 +202,11 @@ if (inlineScripts.length) fail(`inline script left: ${inlineScripts[0][0]}`);
 if (/\sstyle="/.test(html)) fail('a style attribute is left in index.html');
 if ((html.match(/<style>/g) || []).length !== 1) fail('expected exactly one <style>');
 fs.writeFileSync(path.join(dist, 'index.html'), html);
+// embed.html: the same page preloading the host build, for retailers' pages (assets/embed.js points
+// its iframe here). index.html still serves every link; there a host's link downloads both builds.
+const preload = `<link rel="preload" href="./${wasmFile}"`;
+if (html.split(preload).length !== 2) fail('index.html has not exactly one wasm preload');
+fs.writeFileSync(path.join(dist, 'embed.html'), html.replace(preload, `<link rel="preload" href="./${hostFile}"`));
 
 // 9. Deployment headers with this build's style hash, for every path.
 const headers = JSON.parse(fs.readFileSync(path.join(here, 'headers.json'), 'utf8'));
@@ -170,5 +219,5 @@ const lines = ['# Written by tools/postbuild.mjs from tools/headers.json; the st
 for (const [k, v] of Object.entries(headers)) if (!k.startsWith('_')) lines.push(`  ${k}: ${v}`);
 fs.writeFileSync(path.join(dist, '_headers'), lines.join('\n') + '\n');
 
-console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${legacyFile}, `
-  + `${css.length} B CSS inlined (${styleHash}), ${app.length} B static app, _headers`);
+console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${hostFile}, ${legacyFile}, embed.html, `
+  + `imports renamed to the full glue's: ${Object.entries(aligned).map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}, ${css.length} B CSS inlined (${styleHash}), ${app.length} B static app, _headers`);

@@ -19,9 +19,9 @@ export function sizes(dir) {
   for (const name of [...referenced]) {
     if (name.endsWith('.js') && fs.existsSync(path.join(dir, name))) {
       const js = fs.readFileSync(path.join(dir, name), 'utf8');
-      // Not the full build: only a kiosk link fetches it (tools/boot.js).
+      // Not the bigger builds: only a host's or a kiosk's link fetches them (tools/boot.js).
       for (const m of js.matchAll(/['"`]([\w./-]+_bg\.wasm)['"`]/g)) {
-        if (!/^huanxin-full-/.test(path.basename(m[1]))) referenced.add(path.basename(m[1]));
+        if (!/^huanxin-(?:full|host)-/.test(path.basename(m[1]))) referenced.add(path.basename(m[1]));
       }
     }
   }
@@ -38,7 +38,7 @@ export function sizes(dir) {
   }
   const first = files.filter(f => f.firstLoad);
   const sum = k => first.reduce((a, f) => a + f[k], 0);
-  // The wasm a phone loads (the full build is reported per file).
+  // The wasm a phone loads (the bigger builds are reported per file).
   const wasm = first.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0);
   return { files, firstLoad: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), requests: first.length }, rawWasm: wasm, budget };
 }

@@ -402,6 +402,48 @@ pub struct HostConfig {
     pub warnings: Vec<HostWarning>,
 }
 
+/// The app's three wasm builds, smallest first. Each holds everything the smaller ones do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Build {
+    /// A plain link on a phone: no host parameters.
+    Phone,
+    /// A retailer's page (embed, look, store name, hidden sections, channel list): `ui::HOST_BUILD`.
+    Host,
+    /// A store kiosk (keypad, QR codes, idle reset): `ui::FULL_BUILD`.
+    Full,
+}
+
+/// The UI parameters the phones' build reads itself; every other one is the host's.
+pub const PHONE_PARAMS: &[&str] = &["lang", "elder"];
+
+impl Build {
+    /// The build a link needs, from the names of its UI parameters alone (nothing is parsed, so the
+    /// phones' build can tell without the host's code): `mode=kiosk` needs the full build, any other
+    /// host parameter the host build. `tools/boot.js` makes the same choice from the address. A
+    /// wrong "yes" (a host parameter that turns out invalid) costs bytes only.
+    pub fn needed(ui: &[(String, String)]) -> Build {
+        let mut build = Build::Phone;
+        for (key, value) in ui {
+            if key == "mode" && value.trim().eq_ignore_ascii_case("kiosk") {
+                return Build::Full;
+            }
+            if !PHONE_PARAMS.contains(&key.as_str()) {
+                build = Build::Host;
+            }
+        }
+        build
+    }
+
+    /// The name `tools/boot.js` and the tab's note (`huanxin.build` in sessionStorage) use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Build::Phone => "phone",
+            Build::Host => "host",
+            Build::Full => "full",
+        }
+    }
+}
+
 impl Default for HostConfig {
     fn default() -> Self {
         HostConfig {
@@ -522,13 +564,6 @@ impl HostConfig {
     }
 
     /// True when the host hid `section`.
-    /// Whether a link needs the app's full build (see `ui::FULL_BUILD`): a kiosk. `tools/boot.js`
-    /// makes the same choice from the address. (A host's own channel list stays in the phone build:
-    /// embeds that pass one are on phones too, and the page preloads the phone build.)
-    pub fn needs_full_build(&self) -> bool {
-        self.mode == HostMode::Kiosk
-    }
-
     pub fn hides(&self, section: Section) -> bool {
         self.hidden.contains(&section)
     }

@@ -64,7 +64,14 @@ pub fn App(props: &AppProps) -> Html {
     );
     modes::use_host_setup(host.clone(), state.elder);
     modes::use_kiosk_wipe(state.kiosk_resets);
-    let result_message = use_memo(state.evaluation.clone(), |e| modes::result_message(e));
+    // Only an embed sends it (`modes::use_embed_messages`); the phones' build skips the work.
+    let result_message = use_memo(state.evaluation.clone(), |e| {
+        if crate::ui::HOST_BUILD {
+            modes::result_message(e)
+        } else {
+            Vec::new()
+        }
+    });
     modes::use_embed_messages(host.clone(), result_message);
     let page_base = &props.page_base;
     // Kiosk keypad: the field it types into, and the one it just closed on.
@@ -188,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     let category = state.category();
     // Ignored host values are named in the console; outside kiosk and embed also on the page.
-    if host.mode == HostMode::Standard {
+    if crate::ui::HOST_BUILD && host.mode == HostMode::Standard {
         link_notices.extend(host.warnings.iter().enumerate().map(|(i, w)| NoticeText {
             code: format!("host-{i}"),
             zh: w.message(Locale::Zh),
@@ -229,7 +236,7 @@ pub fn App(props: &AppProps) -> Html {
             data-hydrated={if mounted { "true" } else { "false" }}
             data-settled="true"
         >
-            if let Some(store) = &host.store {
+            if let Some(store) = host.store.as_ref().filter(|_| crate::ui::HOST_BUILD) {
                 <p class="hx-store" data-testid="store-name">{store.clone()}</p>
             }
             if !host.hides(Section::Header) {

@@ -1,6 +1,7 @@
 //! The few places the UI touches the browser. Called from effects and `main.rs` only, never during
 //! render; on native targets (SSR tests) they do nothing.
 
+use crate::domain::host_config::Build;
 use crate::domain::locale::Locale;
 #[cfg(target_arch = "wasm32")]
 use crate::ui::i18n::strings;
@@ -347,23 +348,24 @@ pub fn replace_address(query: &str) {
     let _ = query;
 }
 
-/// The sessionStorage key that makes `tools/boot.js` load the full build in this tab.
-pub const FULL_BUILD_KEY: &str = "huanxin.build";
+/// The sessionStorage key that makes `tools/boot.js` load a bigger build in this tab
+/// (`host` or `full`, [`Build::name`]).
+pub const BUILD_KEY: &str = "huanxin.build";
 
-/// The phone build was opened with a link that needs the full build and that `boot.js` did not
-/// spot: note it for this tab and reload, so the full build starts. False (and no reload) when
-/// the note cannot be kept, which would otherwise reload forever.
-pub fn reload_into_full_build() -> bool {
+/// This build was opened with a link that needs a bigger one and that `boot.js` did not spot: note
+/// it for this tab and reload, so that build starts. False (and no reload) when the note cannot be
+/// kept, which would otherwise reload forever.
+pub fn reload_into_build(build: Build) -> bool {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         if let Ok(Some(s)) = window.session_storage() {
             use wasm_bindgen::JsCast;
-            let kept = s.set_item(FULL_BUILD_KEY, "full").is_ok()
-                && s.get_item(FULL_BUILD_KEY).ok().flatten().as_deref() == Some("full");
+            let kept = s.set_item(BUILD_KEY, build.name()).is_ok()
+                && s.get_item(BUILD_KEY).ok().flatten().as_deref() == Some(build.name());
             if !kept {
                 return false;
             }
-            // `location.reload` through Reflect and `call1` (its argument is ignored): both builds
+            // `location.reload` through Reflect and `call1` (its argument is ignored): all builds
             // share one JS glue (the full build's), which imports neither `Location::reload` nor
             // `call0`, as the full build never calls them.
             let location = window.location();
@@ -377,6 +379,8 @@ pub fn reload_into_full_build() -> bool {
             return reloaded;
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = build;
     false
 }
 
@@ -788,11 +792,11 @@ pub fn register_service_worker() {
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(register) = register {
-            // The full build asks its worker to keep the full build offline too (assets/sw.js).
-            let script = if crate::ui::FULL_BUILD {
-                "sw.js?build=full"
-            } else {
-                "sw.js"
+            // A bigger build asks its worker to keep that build offline too (assets/sw.js).
+            let script = match crate::ui::BUILD {
+                Build::Full => "sw.js?build=full",
+                Build::Host => "sw.js?build=host",
+                Build::Phone => "sw.js",
             };
             if let Ok(promise) = register.call1(&container, &JsValue::from_str(script)) {
                 if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {

@@ -18,12 +18,20 @@ use crate::ui::browser::{self, MessageValue};
 /// start (a kiosk keeps nothing from one stranger to the next).
 #[hook]
 pub fn use_host_setup(host: Rc<HostConfig>, elder: bool) {
+    // The phones' build has no host values (`crate::ui::HOST_BUILD`): the compiler drops the rest.
     // 长辈模式 keeps only the host colours that stay at 7:1 with its darker text.
     use_effect_with((host.clone(), elder), |(host, elder)| {
-        browser::apply_theme(&host.css_properties(*elder))
+        if crate::ui::HOST_BUILD {
+            browser::apply_theme(&host.css_properties(*elder))
+        }
     });
     use_effect_with(host, |host| {
-        for warning in &host.warnings {
+        let warnings = if crate::ui::HOST_BUILD {
+            &host.warnings[..]
+        } else {
+            &[]
+        };
+        for warning in warnings {
             browser::console_warn(&format!(
                 "[huanxin] {} / {}",
                 warning.message(Locale::En),
@@ -80,7 +88,7 @@ pub fn use_kiosk_link_dialog(kiosk: bool, resets: u32) -> UseStateHandle<Option<
 #[hook]
 pub fn use_embed_messages(host: Rc<HostConfig>, result: Rc<Vec<(&'static str, MessageValue)>>) {
     let origin = match host.mode {
-        HostMode::Embed => host.parent_origin.clone(),
+        HostMode::Embed if crate::ui::HOST_BUILD => host.parent_origin.clone(),
         _ => None,
     };
     // The last height sent, so an unchanged height is not sent again.
@@ -88,7 +96,8 @@ pub fn use_embed_messages(host: Rc<HostConfig>, result: Rc<Vec<(&'static str, Me
     {
         let last_height = (*last_height).clone();
         use_effect_with(origin.clone(), move |origin| {
-            let subscriptions = origin.clone().map(|origin| {
+            let origin = origin.clone().filter(|_| crate::ui::HOST_BUILD);
+            let subscriptions = origin.map(|origin| {
                 let height = {
                     let origin = origin.clone();
                     let last_height = last_height.clone();
@@ -132,7 +141,7 @@ pub fn use_embed_messages(host: Rc<HostConfig>, result: Rc<Vec<(&'static str, Me
         });
     }
     use_effect_with((origin, result), |(origin, result)| {
-        if let Some(origin) = origin {
+        if let Some(origin) = origin.as_ref().filter(|_| crate::ui::HOST_BUILD) {
             browser::post_to_parent(origin, "result", result);
         }
     });

@@ -90,8 +90,13 @@ impl AppState {
     /// Builds the first state: stored form, then the deep link on top (the link wins).
     pub fn start(start: &Start) -> AppState {
         let mut link = parse_deep_link(&start.query);
-        let mut host = HostConfig::parse(&link.ui);
-        if host.mode != HostMode::Standard {
+        // The phones' build never meets a host parameter (`main.rs` reloads into the host build).
+        let mut host = if crate::ui::HOST_BUILD {
+            HostConfig::parse(&link.ui)
+        } else {
+            HostConfig::default()
+        };
+        if crate::ui::HOST_BUILD && host.mode != HostMode::Standard {
             host.drop_bad_defaults(&mut link.form, start.today);
         }
         let kiosk = host.mode == HostMode::Kiosk;
@@ -160,14 +165,18 @@ impl AppState {
                 }
             }
         }
-        let (host_channels, host_channels_error) =
-            match link.ui.iter().find(|(k, _)| k == "channels") {
-                Some((_, json)) => match parse_channel_override(json) {
-                    Ok(list) => (Some(Rc::new(list)), None),
-                    Err(e) => (None, Some(e)),
-                },
-                None => (None, None),
-            };
+        let channels_text = link
+            .ui
+            .iter()
+            .find(|(k, _)| k == "channels" && crate::ui::HOST_BUILD)
+            .map(|(_, v)| v.clone());
+        let (host_channels, host_channels_error) = match channels_text.as_deref() {
+            Some(json) => match parse_channel_override(json) {
+                Ok(list) => (Some(Rc::new(list)), None),
+                Err(e) => (None, Some(e)),
+            },
+            None => (None, None),
+        };
         let locale = link
             .locale
             .or(stored_locale)
@@ -188,18 +197,18 @@ impl AppState {
             attract: kiosk,
             kiosk_resets: 0,
             host: Rc::new(host),
-            host_channels_text: link
-                .ui
-                .iter()
-                .find(|(k, _)| k == "channels")
-                .map(|(_, v)| v.clone()),
+            host_channels_text: channels_text,
         }
     }
 
     /// The address's query: the host's parameters (mode, look; so a reload or a restart keeps
     /// them), then the calculator's.
     pub fn address_query(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = self.host.query_pairs();
+        let mut pairs: Vec<(&str, String)> = if crate::ui::HOST_BUILD {
+            self.host.query_pairs()
+        } else {
+            Vec::new()
+        };
         if let Some(channels) = self.host_channels_raw() {
             pairs.push(("channels", channels));
         }

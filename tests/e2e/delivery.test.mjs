@@ -86,10 +86,15 @@ test('index.html carries the first screen as static HTML, with a strict CSP and 
   // Minified: the fetch passes the pinned hash by a renamed constant (the tampered-wasm test below
   // checks that the browser enforces it).
   assert.match(js, /integrity:\s*[\w$]+/);
-  // Both builds, the phones' (preloaded) and the full one, are pinned by their sha384.
-  const names = [...js.matchAll(/"\.\/(huanxin-(?:full-)?[0-9a-f]{16}_bg\.wasm)"/g)].map(m => m[1]);
-  assert.equal(names.length, 2, `two wasm builds named in the boot module: ${names}`);
-  assert.ok(html.includes(`<link rel="preload" href="./${names.find(n => !n.includes('full'))}"`), 'the phone build is preloaded');
+  // The three builds, the phones' (preloaded), the host's (preloaded by embed.html) and the full one,
+  // are pinned by their sha384.
+  const names = [...js.matchAll(/"\.\/(huanxin-(?:full-|host-)?[0-9a-f]{16}_bg\.wasm)"/g)].map(m => m[1]);
+  assert.equal(names.length, 3, `three wasm builds named in the boot module: ${names}`);
+  const phoneWasm = names.find(n => !/-(full|host)-/.test(n));
+  const hostWasm = names.find(n => n.includes('-host-'));
+  assert.ok(html.includes(`<link rel="preload" href="./${phoneWasm}"`), 'the phone build is preloaded');
+  const embedHtml = fs.readFileSync(path.join(DIST, 'embed.html'), 'utf8');
+  assert.equal(embedHtml, html.replace(`href="./${phoneWasm}"`, `href="./${hostWasm}"`), 'embed.html is index.html preloading the host build');
   for (const wasmName of names) {
     const expected = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST, wasmName))).digest('base64')}`;
     assert.ok(js.includes(JSON.stringify(expected)), `the boot module pins ${wasmName}'s sha384`);
@@ -220,7 +225,7 @@ test('first load: at most 4 requests (html, boot module, wasm) until the app run
     console.log(`first load: ${critical.length} requests until the app ran (${critical.join(', ')}); later: ${later.join(', ') || 'none'}`);
     assert.ok(critical.length <= 4, `${critical.length} requests: ${critical.join(', ')}`);
     assert.equal(critical.filter(p => p.endsWith('.wasm')).length, 1, 'the wasm is fetched once (the preload is reused)');
-    assert.ok(!own(log.requests).some(p => p.includes('huanxin-full-')), 'phones never fetch the full build, not even to precache it');
+    assert.ok(!own(log.requests).some(p => /huanxin-(full|host)-/.test(p)), 'phones never fetch the bigger builds, not even to precache them');
     assert.ok(!critical.some(p => /\.(css|woff2?|ttf|otf|json|svg|png)$/.test(p)), 'no stylesheet, font, data or icon on the critical path');
     assert.ok(!own(log.requests).some(p => /favicon|icon\.svg/.test(p)), 'no favicon request');
     assert.deepEqual(log.console.filter(m => /^(error|warning)/.test(m)), [], 'no console errors or warnings');
@@ -295,7 +300,7 @@ test('a category tapped on the static page is chosen once the app runs; the app 
 function tamperedDist() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hx-tampered-'));
   fs.cpSync(DIST, dir, { recursive: true });
-  const wasm = fs.readdirSync(dir).find(f => f.endsWith('.wasm') && !f.includes('full'));
+  const wasm = fs.readdirSync(dir).find(f => f.endsWith('.wasm') && !/-(full|host)-/.test(f));
   const file = path.join(dir, wasm);
   const bytes = fs.readFileSync(file);
   bytes[bytes.length >> 1] ^= 0x01;

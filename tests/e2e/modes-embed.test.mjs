@@ -54,6 +54,8 @@ async function openHost() {
   page.on('pageerror', e => errors.push(String(e)));
   const warnings = [];
   page.on('console', m => { if (m.type() === 'warning') warnings.push(m.text()); });
+  const wasm = [];
+  page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto(new URL('host.html', host.url).href);
   const appOrigin = new URL(app.url).origin;
   await page.waitForFunction(o => [...document.querySelectorAll('iframe')].some(f => f.src.startsWith(o)), appOrigin);
@@ -64,7 +66,7 @@ async function openHost() {
   }
   assert.ok(frame, 'the app iframe loaded');
   await frame.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
-  return { context, page, frame, errors, warnings, appOrigin };
+  return { context, page, frame, errors, warnings, appOrigin, wasm };
 }
 
 const iframeHeight = page => page.$eval('iframe[data-huanxin]', f => f.getBoundingClientRect().height);
@@ -72,11 +74,15 @@ const contentHeight = frame => frame.evaluate(() => Math.ceil(document.getElemen
 const events = (page, type) => page.evaluate(t => window.huanxinEvents.filter(e => e.type === t).map(e => e.detail), type);
 
 test('embed: one script tag, configuration applied, iframe follows the content height', async () => {
-  const { context, page, frame, errors, appOrigin } = await openHost();
+  const { context, page, frame, errors, appOrigin, wasm } = await openHost();
   try {
     // The iframe URL carries the configuration plus embed=1 and the host's exact origin.
     const src = new URL(await page.$eval('iframe[data-huanxin]', f => f.src));
     assert.equal(src.origin, appOrigin);
+    // embed.html preloads the host build, and that is the one wasm the frame downloads.
+    assert.match(src.pathname, /\/embed\.html$/);
+    assert.equal(wasm.length, 1, wasm.join(', '));
+    assert.match(wasm[0], /\/huanxin-host-[0-9a-f]{16}_bg\.wasm$/);
     assert.equal(src.searchParams.get('embed'), '1');
     assert.equal(src.searchParams.get('origin'), new URL(host.url).origin);
     assert.equal(src.searchParams.get('theme'), 'brand:9a3412,accent:b45309');
@@ -212,5 +218,47 @@ test('embed: a bad attribute is named in a console warning and ignored', async (
     assert.equal(await frame.$('[data-testid="trade-in-guide"]'), null);
   } finally {
     await context.close();
+  }
+});
+
+test('embed: a host link on index.html loads the host build; the phones\' build, if it meets one, reloads into it', async () => {
+  const link = new URL(`?store=${encodeURIComponent('示例电器')}&cat=fridge`, app.url).href;
+  const open = async init => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const wasm = [];
+    page.on('request', r => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    await page.goto(link);
+    await page.waitForSelector('[data-testid="store-name"]', { timeout: 20000 });
+    await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]');
+    return { context, page, wasm };
+  };
+  const isHost = p => /\/huanxin-host-[0-9a-f]{16}_bg\.wasm$/.test(p);
+  const isPhone = p => /\/huanxin-[0-9a-f]{16}_bg\.wasm$/.test(p);
+  // 1. boot.js reads the address: the host build starts (index.html preloaded the phones' one too).
+  {
+    const { context, page, wasm } = await open();
+    try {
+      assert.equal(wasm.filter(isHost).length, 1, wasm.join(', '));
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('huanxin.build')), null, 'no reload was needed');
+      assert.equal((await page.textContent('[data-testid="store-name"]')).trim(), '示例电器');
+    } finally {
+      await context.close();
+    }
+  }
+  // 2. boot.js misses it (its address check stubbed out): the phones' build starts, sees a host
+  //    parameter, notes the host build for the tab and reloads; then the host build runs.
+  {
+    const { context, page, wasm } = await open(() => {
+      URLSearchParams.prototype.forEach = function () {};
+    });
+    try {
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('huanxin.build')), 'host');
+      assert.ok(wasm.some(isPhone) && wasm.some(isHost), wasm.join(', '));
+      assert.ok(!wasm.some(p => p.includes('-full-')), wasm.join(', '));
+    } finally {
+      await context.close();
+    }
   }
 });

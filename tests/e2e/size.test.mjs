@@ -7,7 +7,8 @@ import { DIST } from './harness.mjs';
 test('first load stays within the size budget', () => {
   const { files, firstLoad, rawWasm, budget } = sizes(DIST);
   const full = files.filter(f => /^huanxin-full-[0-9a-f]{16}_bg\.wasm$/.test(f.name));
-  console.log(`first load: ${firstLoad.gzip} B gzip, ${firstLoad.brotli} B brotli, ${firstLoad.requests} requests; raw wasm ${rawWasm} B (full build ${full.map(f => f.raw)} B)`);
+  const host = files.filter(f => /^huanxin-host-[0-9a-f]{16}_bg\.wasm$/.test(f.name));
+  console.log(`first load: ${firstLoad.gzip} B gzip, ${firstLoad.brotli} B brotli, ${firstLoad.requests} requests; raw wasm ${rawWasm} B (host build ${host.map(f => f.raw)} B, full build ${full.map(f => f.raw)} B)`);
   assert.ok(firstLoad.requests >= 3, 'index.html, js and wasm are all counted');
   assert.ok(firstLoad.gzip <= budget.first_load_gzip_bytes, `gzip ${firstLoad.gzip} > budget ${budget.first_load_gzip_bytes}`);
   assert.ok(firstLoad.brotli <= budget.first_load_brotli_bytes, `brotli ${firstLoad.brotli} > budget ${budget.first_load_brotli_bytes}`);
@@ -16,4 +17,9 @@ test('first load stays within the size budget', () => {
   assert.equal(full.length, 1, 'one full build in dist/');
   assert.ok(!full[0].firstLoad, 'phones do not load the full build');
   assert.ok(full[0].raw <= budget.full_wasm_bytes, `full build ${full[0].raw} > budget ${budget.full_wasm_bytes}`);
+  // The host build (a retailer's page): the same, and smaller than the full one.
+  assert.equal(host.length, 1, 'one host build in dist/');
+  assert.ok(!host[0].firstLoad, 'phones do not load the host build');
+  assert.ok(host[0].raw <= budget.host_wasm_bytes, `host build ${host[0].raw} > budget ${budget.host_wasm_bytes}`);
+  assert.ok(rawWasm < host[0].raw && host[0].raw < full[0].raw, 'phone < host < full');
 });

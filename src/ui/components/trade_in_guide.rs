@@ -44,7 +44,8 @@ pub fn TradeInGuide(props: &TradeInGuideProps) -> Html {
         props.region.as_deref(),
         props.purchase,
         props.old_age_years,
-        props.host.as_deref(),
+        // Never set in the phones' build: the compiler drops the host's list there.
+        props.host.as_deref().filter(|_| crate::ui::HOST_BUILD),
     );
     let rule_set_line = match g.rule_set {
         Some(r) => html! {
@@ -66,7 +67,7 @@ pub fn TradeInGuide(props: &TradeInGuideProps) -> Html {
             <h2 id="hx-guide-title" class="hx-section-title">
                 {locale.pick("下一步：换新、领补贴、处理旧机", "Next: trade in, claim, recycle")}
             </h2>
-            if let Some(error) = &props.host_error {
+            if let Some(error) = props.host_error.as_ref().filter(|_| crate::ui::HOST_BUILD) {
                 <p class="hx-guide__host-error" role="status" data-testid="guide-host-error" data-code={error.code()}>
                     {error.message(locale)}
                 </p>
