@@ -15,13 +15,11 @@
 
 var VERSION = '__HX_SW_VERSION__';
 var PRECACHE = ['__HX_SW_PRECACHE__'];
-// The bigger builds (src/ui.rs): each precached only by a worker that build registered
-// (sw.js?build=host, sw.js?build=full), so phones never download them and a retailer's branded page
-// or a kiosk still works offline.
-var HOST = ['__HX_SW_HOST__'];
+// The kiosk's full build (src/ui.rs FULL_BUILD): precached only by a worker the full build
+// registered (sw.js?build=full), so phones never download it and a kiosk still works offline. The
+// host build (a retailer's page) is kept once fetched through the worker, like any hashed file.
 var FULL = ['__HX_SW_FULL__'];
-var BUILD = new URL(self.location.href).searchParams.get('build');
-var EXTRA = BUILD === 'full' ? FULL : BUILD === 'host' ? HOST : [];
+var EXTRA = new URL(self.location.href).searchParams.get('build') === 'full' ? FULL : [];
 var PREFIX = 'huanxin-';
 var CACHE = PREFIX + VERSION;
 var SHELL = './';

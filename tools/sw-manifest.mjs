@@ -17,7 +17,7 @@ function fail(message) {
 
 if (!fs.existsSync(swFile)) fail(`no ${swFile} (is assets/sw.js copied by index.html?)`);
 let sw = fs.readFileSync(swFile, 'utf8');
-if (!sw.includes("'__HX_SW_VERSION__'") || !sw.includes("['__HX_SW_PRECACHE__']") || !sw.includes("['__HX_SW_FULL__']") || !sw.includes("['__HX_SW_HOST__']")) {
+if (!sw.includes("'__HX_SW_VERSION__'") || !sw.includes("['__HX_SW_PRECACHE__']") || !sw.includes("['__HX_SW_FULL__']")) {
   fail('dist/sw.js has no placeholders (was sw-manifest already run on this dist?)');
 }
 
@@ -26,16 +26,16 @@ if (!sw.includes("'__HX_SW_VERSION__'") || !sw.includes("['__HX_SW_PRECACHE__']"
 // and not the host-page script.
 const SKIP = new Set(['sw.js', '_headers', 'embed.js', 'index.html', 'embed.html']);
 const files = [];
-const host = [];
 const full = [];
 (function walk(dir, prefix) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = prefix + entry.name;
     if (entry.isDirectory()) walk(path.join(dir, entry.name), rel + '/');
-    // The bigger builds go in lists of their own: only a worker that build registered (a branded
-    // page, a kiosk) precaches it; phones would download them for nothing (assets/sw.js).
+    // The full build goes in a list of its own: only a worker the full build registered (a kiosk)
+    // precaches it; phones would download it for nothing (assets/sw.js). The host build is not
+    // precached at all (a retailer's page keeps it once fetched).
     else if (/^huanxin-full-.*\.wasm$/.test(rel)) full.push(rel);
-    else if (/^huanxin-host-.*\.wasm$/.test(rel)) host.push(rel);
+    else if (/^huanxin-host-.*\.wasm$/.test(rel)) continue;
     else if (!/\.(br|gz|map)$/.test(entry.name) && !SKIP.has(rel)) files.push(rel);
   }
 })(dist, '');
@@ -43,7 +43,7 @@ const full = [];
 const hash = crypto.createHash('sha256');
 const index = fs.readFileSync(path.join(dist, 'index.html'));
 hash.update('index.html\0').update(index);
-for (const f of [...files, ...host, ...full]) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dist, f)));
+for (const f of [...files, ...full]) hash.update(`${f}\0`).update(fs.readFileSync(path.join(dist, f)));
 // The worker's own code counts too: a change of strategy must replace the old worker's cache.
 hash.update(sw);
 const version = hash.digest('hex').slice(0, 16);
@@ -51,7 +51,6 @@ const version = hash.digest('hex').slice(0, 16);
 const urls = ['./', ...files.map(f => `./${f}`)];
 sw = sw.replace("'__HX_SW_VERSION__'", JSON.stringify(version))
   .replace("['__HX_SW_PRECACHE__']", JSON.stringify(urls))
-  .replace("['__HX_SW_HOST__']", JSON.stringify(host.map(f => `./${f}`)))
   .replace("['__HX_SW_FULL__']", JSON.stringify(full.map(f => `./${f}`)));
 fs.writeFileSync(swFile, sw);
 const bytes = [index.length, ...files.map(f => fs.statSync(path.join(dist, f)).size)].reduce((a, b) => a + b, 0);

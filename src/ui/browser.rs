@@ -792,11 +792,13 @@ pub fn register_service_worker() {
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         if let Some(register) = register {
-            // A bigger build asks its worker to keep that build offline too (assets/sw.js).
-            let script = match crate::ui::BUILD {
-                Build::Full => "sw.js?build=full",
-                Build::Host => "sw.js?build=host",
-                Build::Phone => "sw.js",
+            // The full build asks its worker to keep the full build offline too (assets/sw.js).
+            // Not the host build: a tab that goes between plain and branded links would swap the
+            // worker back and forth; the worker keeps the host build once it has fetched it.
+            let script = if crate::ui::BUILD == Build::Full {
+                "sw.js?build=full"
+            } else {
+                "sw.js"
             };
             if let Ok(promise) = register.call1(&container, &JsValue::from_str(script)) {
                 if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
