@@ -222,15 +222,21 @@ pub fn App(props: &AppProps) -> Html {
         onactivate: onactivate.clone(),
     });
 
+    // Plain strings, not `classes!`: its set type is code the page does not need.
+    let mut app_class = String::from("hx-app");
+    for (on, class) in [
+        (state.elder, " hx-elder"),
+        (kiosk, " hx-kiosk"),
+        (keypad.is_some(), " hx-kiosk--typing"),
+        (embed, " hx-embed"),
+    ] {
+        if on {
+            app_class.push_str(class);
+        }
+    }
     html! {
         <div
-            class={classes!(
-                "hx-app",
-                state.elder.then_some("hx-elder"),
-                kiosk.then_some("hx-kiosk"),
-                keypad.is_some().then_some("hx-kiosk--typing"),
-                embed.then_some("hx-embed"),
-            )}
+            class={app_class}
             lang={locale.html_lang()}
             data-testid="app-ready"
             data-hydrated={if mounted { "true" } else { "false" }}

@@ -324,7 +324,7 @@ fn confidence_badge(confidence: Confidence, locale: Locale) -> Html {
     };
     html! {
         <span
-            class={classes!("hx-badge", format!("hx-badge--{}", confidence.code()))}
+            class={format!("hx-badge hx-badge--{}", confidence.code())}
             data-confidence={confidence.code()}
         >
             <span aria-hidden="true">{symbol}{" "}</span>

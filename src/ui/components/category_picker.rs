@@ -39,7 +39,7 @@ fn render_option(category: Category, props: &CategoryPickerProps) -> Html {
         <button
             key={category.slug()}
             type="button"
-            class={classes!("hx-picker__option", pressed.then_some("hx-picker__option--on"))}
+            class={if pressed { "hx-picker__option hx-picker__option--on" } else { "hx-picker__option" }}
             aria-pressed={if pressed { "true" } else { "false" }}
             data-testid={format!("cat-{}", category.slug())}
             {onclick}

@@ -77,7 +77,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <input
                     id={id.clone()}
-                    class={classes!("hx-field__input", typing.then_some("hx-field__input--typing"))}
+                    class={if typing { "hx-field__input hx-field__input--typing" } else { "hx-field__input" }}
                     type="text"
                     readonly={keypad.is_some()}
                     {onclick}
@@ -145,7 +145,12 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
         }
     };
     html! {
-        <div class={classes!("hx-field", props.error.is_some().then_some("hx-field--error"), spec.on_label.then_some("hx-field--label"))}>
+        <div class={match (props.error.is_some(), spec.on_label) {
+            (false, false) => "hx-field",
+            (true, false) => "hx-field hx-field--error",
+            (false, true) => "hx-field hx-field--label",
+            (true, true) => "hx-field hx-field--error hx-field--label",
+        }}>
             <label class="hx-field__label" for={id}>
                 {locale.pick(spec.label_zh, spec.label_en)}
                 if !unit.is_empty() {

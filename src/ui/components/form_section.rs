@@ -57,7 +57,7 @@ pub fn FormSection(props: &FormSectionProps) -> Html {
         ),
     };
     html! {
-        <fieldset class={classes!("hx-card", "hx-form-section", format!("hx-form-section--{slug}"))} data-testid={format!("section-{slug}")}>
+        <fieldset class={format!("hx-card hx-form-section hx-form-section--{slug}")} data-testid={format!("section-{slug}")}>
             <legend class="hx-section-title">{title}</legend>
             if let Some(hint) = hint {
                 <p class="hx-hint">{hint}</p>

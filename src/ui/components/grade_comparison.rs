@@ -314,7 +314,7 @@ impl RowContext {
                 .cloned();
             html! {
                 <td
-                    class={classes!("hx-compare__cell", chosen.then_some("hx-compare__cell--chosen"))}
+                    class={if chosen { "hx-compare__cell hx-compare__cell--chosen" } else { "hx-compare__cell" }}
                     data-testid={testid.clone().filter(|_| chosen)}
                     data-value={value}
                 >
@@ -358,7 +358,7 @@ fn grade_head(grade: &GradeOutcome, chosen: bool, locale: Locale) -> Html {
     html! {
         <th
             scope="col"
-            class={classes!("hx-compare__head", chosen.then_some("hx-compare__head--chosen"))}
+            class={if chosen { "hx-compare__head hx-compare__head--chosen" } else { "hx-compare__head" }}
             aria-current={chosen.then_some("true")}
             data-testid={format!("compare-grade-{}", grade.grade)}
         >

@@ -271,7 +271,7 @@ pub fn LabelDiagram(props: &LabelDiagramProps) -> Html {
 
     html! {
         <svg
-            class={classes!("hx-label", grade_on.then_some("hx-label--grade"))}
+            class={if grade_on { "hx-label hx-label--grade" } else { "hx-label" }}
             viewBox={format!("0 0 {W} {height}")}
             role="img"
             aria-label={aria}
@@ -279,7 +279,7 @@ pub fn LabelDiagram(props: &LabelDiagramProps) -> Html {
             data-highlight={base.filter(|_| grade_on || !highlighted.is_empty())}
         >
             <rect class="hx-label__frame" x="1" y="1" width={(W - 2).to_string()} height={(height - 2).to_string()} rx="6" />
-            <rect class={classes!("hx-label__head", water.then_some("hx-label__head--water"))} x="1" y="1" width={(W - 2).to_string()} height="30" rx="6" />
+            <rect class={if water { "hx-label__head hx-label__head--water" } else { "hx-label__head" }} x="1" y="1" width={(W - 2).to_string()} height="30" rx="6" />
             <text class="hx-label__title" x="10" y="17">{head_zh}</text>
             <text class="hx-label__subtitle" x="10" y="27">{head_en}</text>
             // Bar colours come from CSS by position (`rect:nth-of-type`), which keeps the markup small.
@@ -344,7 +344,7 @@ fn figure_row(
     let unit = locale.pick(figure.unit_zh, figure.unit_en);
     let text_y = y + row_h - 6;
     html! {
-        <g class={classes!("hx-label__fig", on.then_some("hx-label__fig--on"))}>
+        <g class={if on { "hx-label__fig hx-label__fig--on" } else { "hx-label__fig" }}>
             if on {
                 <rect class="hx-label__fig-mark" x="4" y={(y + 1).to_string()} width={(W - 8).to_string()} height={(row_h - 2).to_string()} rx="3" />
                 <text class="hx-label__pointer" x="6" y={text_y.to_string()}>{"▶"}</text>

@@ -32,7 +32,7 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
     let locale = props.locale;
     html! {
         <div
-            class={classes!("hx-notices", props.warning.then_some("hx-notices--warning"))}
+            class={if props.warning { "hx-notices hx-notices--warning" } else { "hx-notices" }}
             data-testid={props.testid.clone()}
             role="status"
         >

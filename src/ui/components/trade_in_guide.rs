@@ -205,7 +205,7 @@ fn render_channel(c: &GuideChannel<'_>, kiosk: bool, locale: Locale) -> Html {
     html! {
         <li
             key={c.key()}
-            class={classes!("hx-guide__channel", c.is_host().then_some("hx-guide__channel--host"))}
+            class={if c.is_host() { "hx-guide__channel hx-guide__channel--host" } else { "hx-guide__channel" }}
             data-testid="guide-channel"
             data-id={c.key()}
             data-kind={kind_code}
