@@ -215,3 +215,19 @@ fn boot_js_knows_the_same_host_parameters() {
     host.sort_unstable();
     assert_eq!(in_boot, host);
 }
+
+#[test]
+fn only_defaults_the_host_set_are_checked() {
+    let today = huanxin::domain::date::Date::new(2026, 5, 1).unwrap();
+    let check = |query: &str| {
+        let mut link = parse_deep_link(query);
+        let mut config = HostConfig::parse(&link.ui);
+        config.drop_bad_defaults(&mut link.form, today);
+        config.warnings.iter().map(|w| w.param).collect::<Vec<_>>()
+    };
+    // A kiosk with no defaults starts on the picker: nothing to warn about.
+    assert!(check("mode=kiosk").is_empty());
+    assert!(check("mode=kiosk&cat=fridge&price=5999").is_empty());
+    assert_eq!(check("mode=kiosk&cat=toaster"), ["cat"]);
+    assert_eq!(check("mode=kiosk&cat=fridge&price=-1"), ["price"]);
+}

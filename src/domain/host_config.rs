@@ -606,7 +606,8 @@ impl HostConfig {
     pub fn drop_bad_defaults(&mut self, form: &mut Form, today: Date) {
         let evaluation = evaluate(form, today);
         for param in ["cat", "region", "grade", "price"] {
-            if evaluation.error(param).is_some() {
+            // Only what the host set: a kiosk link without `cat` starts on the picker, no warning.
+            if form.get(param).is_some() && evaluation.error(param).is_some() {
                 let value = form.remove(param).unwrap_or_default();
                 self.warn(param, &value, HostWarningCode::BadDefault);
             }
