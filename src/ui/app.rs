@@ -222,6 +222,91 @@ pub fn App(props: &AppProps) -> Html {
         onactivate: onactivate.clone(),
     });
 
+    let main = html! {
+        <main class="hx-main">
+            <RulesBanner {locale} today={state.today} />
+            if !host.hides(Section::Picker) || category.is_none() {
+                <CategoryPicker {locale} selected={category} {onselect} />
+            }
+            if let Some(category) = category {
+                <div class="hx-layout">
+                    <div class="hx-layout__inputs">
+                        <FormSection {category} group={FieldGroup::Old}
+                            form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()}>
+                            <LabelDiagram {category} {locale} highlight={first_label_field(category)} />
+                        </FormSection>
+                        <FormSection {category} group={FieldGroup::New}
+                            form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                        <FormSection {category} group={FieldGroup::Purchase}
+                            form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                        <FormSection {category} group={FieldGroup::Usage}
+                            form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                    </div>
+                    <div class="hx-layout__results" data-testid="results">
+                        if let Some(outcome) = evaluation.outcome.clone() {
+                            <ResultSummary outcome={Rc::new(outcome)} {locale} />
+                        }
+                        <NoticeList notices={result_notices} {locale} testid="result-notices" />
+                        if kiosk && !host.hides(Section::Share) {
+                            if let Some(url) = share_url.clone() {
+                                <section class="hx-card hx-handoff" data-testid="phone-handoff" aria-labelledby="hx-handoff-title">
+                                    <h2 id="hx-handoff-title" class="hx-section-title">
+                                        {locale.pick("把结果带回家：用手机扫码", "Take this result to your phone: scan the code")}
+                                    </h2>
+                                    <QrCode text={url} {locale} testid="phone-qr" />
+                                </section>
+                            }
+                        }
+                        if !host.hides(Section::Chart) {
+                            <CostChart {locale} evaluation={evaluation.clone()} />
+                        }
+                        if !host.hides(Section::Comparison) {
+                            <GradeComparison {locale} evaluation={evaluation.clone()} />
+                        }
+                        if !host.hides(Section::Prices) {
+                            <FormSection {category} group={FieldGroup::Prices}
+                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
+                        }
+                        if !host.hides(Section::Assumptions) {
+                            <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={form.clone()} onedit={onedit.clone()} />
+                        }
+                    </div>
+                </div>
+                if !kiosk && !host.hides(Section::Share) {
+                    if let Some(url) = share_url.clone() {
+                        <ShareButton url={url} {locale} print={!embed}
+                            title={locale.pick("换新算：我的以旧换新账", "Huanxin: my trade-in numbers")} />
+                    }
+                }
+                <AnswerBar {locale} evaluation={evaluation.clone()} />
+                if !host.hides(Section::Guide) {
+                <TradeInGuide
+                    {kiosk}
+                    {category}
+                    region={evaluation.outcome.as_ref().and_then(|o| o.region).map(AttrValue::from)}
+                    purchase={evaluation.outcome.as_ref().map(|o| o.date).unwrap_or(state.today)}
+                    old_age_years={state.old_age_years()}
+                    {locale}
+                    host={state.host_channels.clone()}
+                    host_error={state.host_channels_error.clone()}
+                />
+                }
+                <div class="hx-actions">
+                    <button type="button" class="hx-button hx-button--ghost" data-testid="start-over" onclick={onreset}>
+                        {locale.pick("重新开始", "Start over")}
+                    </button>
+                </div>
+            }
+        </main>
+    };
+    // Only a kiosk's keypad reads this context; the other builds leave the provider out.
+    let main = if crate::ui::FULL_BUILD {
+        html! {
+            <ContextProvider<Option<KeypadContext>> context={keypad_context}>{main}</ContextProvider<Option<KeypadContext>>>
+        }
+    } else {
+        main
+    };
     // Plain strings, not `classes!`: its set type is code the page does not need.
     let mut app_class = String::from("hx-app");
     for (on, class) in [
@@ -249,83 +334,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SiteHeader {locale} {onlocale} elder={state.elder} {onelder} />
             }
             <NoticeList notices={link_notices} {locale} testid="link-notices" warning=true ondismiss={Some(ondismiss)} />
-            <ContextProvider<Option<KeypadContext>> context={keypad_context}>
-            <main class="hx-main">
-                <RulesBanner {locale} today={state.today} />
-                if !host.hides(Section::Picker) || category.is_none() {
-                    <CategoryPicker {locale} selected={category} {onselect} />
-                }
-                if let Some(category) = category {
-                    <div class="hx-layout">
-                        <div class="hx-layout__inputs">
-                            <FormSection {category} group={FieldGroup::Old}
-                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()}>
-                                <LabelDiagram {category} {locale} highlight={first_label_field(category)} />
-                            </FormSection>
-                            <FormSection {category} group={FieldGroup::New}
-                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
-                            <FormSection {category} group={FieldGroup::Purchase}
-                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
-                            <FormSection {category} group={FieldGroup::Usage}
-                                form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
-                        </div>
-                        <div class="hx-layout__results" data-testid="results">
-                            if let Some(outcome) = evaluation.outcome.clone() {
-                                <ResultSummary outcome={Rc::new(outcome)} {locale} />
-                            }
-                            <NoticeList notices={result_notices} {locale} testid="result-notices" />
-                            if kiosk && !host.hides(Section::Share) {
-                                if let Some(url) = share_url.clone() {
-                                    <section class="hx-card hx-handoff" data-testid="phone-handoff" aria-labelledby="hx-handoff-title">
-                                        <h2 id="hx-handoff-title" class="hx-section-title">
-                                            {locale.pick("把结果带回家：用手机扫码", "Take this result to your phone: scan the code")}
-                                        </h2>
-                                        <QrCode text={url} {locale} testid="phone-qr" />
-                                    </section>
-                                }
-                            }
-                            if !host.hides(Section::Chart) {
-                                <CostChart {locale} evaluation={evaluation.clone()} />
-                            }
-                            if !host.hides(Section::Comparison) {
-                                <GradeComparison {locale} evaluation={evaluation.clone()} />
-                            }
-                            if !host.hides(Section::Prices) {
-                                <FormSection {category} group={FieldGroup::Prices}
-                                    form={form.clone()} evaluation={evaluation.clone()} {locale} onedit={onedit.clone()} />
-                            }
-                            if !host.hides(Section::Assumptions) {
-                                <AssumptionsPanel {locale} evaluation={evaluation.clone()} form={form.clone()} onedit={onedit.clone()} />
-                            }
-                        </div>
-                    </div>
-                    if !kiosk && !host.hides(Section::Share) {
-                        if let Some(url) = share_url.clone() {
-                            <ShareButton url={url} {locale} print={!embed}
-                                title={locale.pick("换新算：我的以旧换新账", "Huanxin: my trade-in numbers")} />
-                        }
-                    }
-                    <AnswerBar {locale} evaluation={evaluation.clone()} />
-                    if !host.hides(Section::Guide) {
-                    <TradeInGuide
-                        {kiosk}
-                        {category}
-                        region={evaluation.outcome.as_ref().and_then(|o| o.region).map(AttrValue::from)}
-                        purchase={evaluation.outcome.as_ref().map(|o| o.date).unwrap_or(state.today)}
-                        old_age_years={state.old_age_years()}
-                        {locale}
-                        host={state.host_channels.clone()}
-                        host_error={state.host_channels_error.clone()}
-                    />
-                    }
-                    <div class="hx-actions">
-                        <button type="button" class="hx-button hx-button--ghost" data-testid="start-over" onclick={onreset}>
-                            {locale.pick("重新开始", "Start over")}
-                        </button>
-                    </div>
-                }
-            </main>
-            </ContextProvider<Option<KeypadContext>>>
+            { main }
             if !host.hides(Section::Footer) {
                 <footer class="hx-footer">
                     <p>{text.privacy_note}</p>
