@@ -1,33 +1,45 @@
 // The import section of a wasm file: what tools/postbuild.mjs checks and renames to fit the shared
 // glue, and what tools/wasm-top.mjs counts to number the functions.
 
-/** Every import of the module `bytes` (a Buffer), as { module, name, kind } (kind 0 = function). */
-export function wasmImports(bytes) {
+/**
+ * The import section of `bytes` (a Buffer): where it lies (`start` at its id byte, `end` past it;
+ * both -1 without one) and its entries as { module, name, kind, desc } (kind 0 = function; `desc`
+ * the entry's encoded kind and type, copied as is when renaming).
+ */
+function importSection(bytes) {
   let i = 8;
   const leb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 127) * 2 ** s; s += 7; } while (x & 128); return r; };
   const str = () => { const n = leb(); const t = bytes.toString('utf8', i, i + n); i += n; return t; };
   while (i < bytes.length) {
+    const start = i;
     const id = bytes[i++];
     const size = leb();
     const end = i + size;
     if (id === 2) {
-      const imports = [];
+      const entries = [];
       for (let n = leb(); n > 0; n--) {
         const module = str();
         const name = str();
+        const descStart = i;
         const kind = bytes[i++];
         if (kind === 0) leb();
         else if (kind === 1) { i++; const f = leb(); leb(); if (f & 1) leb(); }
         else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
         else if (kind === 3) i += 2;
         else throw new Error(`unknown import kind ${kind}`);
-        imports.push({ module, name, kind });
+        entries.push({ module, name, kind, desc: bytes.subarray(descStart, i) });
       }
-      return imports;
+      if (i !== end) throw new Error('import section: unexpected length');
+      return { start, end, entries };
     }
     i = end;
   }
-  return [];
+  return { start: -1, end: -1, entries: [] };
+}
+
+/** Every import of the module `bytes` (a Buffer), as { module, name, kind } (kind 0 = function). */
+export function wasmImports(bytes) {
+  return importSection(bytes).entries.map(({ module, name, kind }) => ({ module, name, kind }));
 }
 
 /**
@@ -35,38 +47,13 @@ export function wasmImports(bytes) {
  * module names and everything else unchanged).
  */
 export function renameImports(bytes, rename) {
-  let i = 8;
-  const leb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 127) * 2 ** s; s += 7; } while (x & 128); return r; };
+  const { start, end, entries } = importSection(bytes);
+  if (start < 0) return Buffer.from(bytes);
   const encLeb = n => { const out = []; do { let b = n % 128; n = Math.floor(n / 128); if (n) b |= 128; out.push(b); } while (n); return Buffer.from(out); };
   const encStr = t => { const b = Buffer.from(t, 'utf8'); return Buffer.concat([encLeb(b.length), b]); };
-  const parts = [bytes.subarray(0, 8)];
-  while (i < bytes.length) {
-    const start = i;
-    const id = bytes[i++];
-    const size = leb();
-    const end = i + size;
-    if (id !== 2) { parts.push(bytes.subarray(start, end)); i = end; continue; }
-    const body = [];
-    const n = leb();
-    body.push(encLeb(n));
-    for (let k = 0; k < n; k++) {
-      const strAt = () => { const len = leb(); const t = bytes.toString('utf8', i, i + len); i += len; return t; };
-      const module = strAt();
-      const name = strAt();
-      const descStart = i;
-      const kind = bytes[i++];
-      if (kind === 0) leb();
-      else if (kind === 1) { i++; const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 3) i += 2;
-      else throw new Error(`unknown import kind ${kind}`);
-      body.push(encStr(module), encStr(rename.get(name) ?? name), bytes.subarray(descStart, i));
-    }
-    if (i !== end) throw new Error('import section: unexpected length');
-    const content = Buffer.concat(body);
-    parts.push(Buffer.from([2]), encLeb(content.length), content);
-  }
-  return Buffer.concat(parts);
+  const content = Buffer.concat([encLeb(entries.length),
+    ...entries.flatMap(e => [encStr(e.module), encStr(rename.get(e.name) ?? e.name), e.desc])]);
+  return Buffer.concat([bytes.subarray(0, start), Buffer.from([2]), encLeb(content.length), content, bytes.subarray(end)]);
 }
 
 /**
