@@ -168,7 +168,8 @@ impl AppState {
         let channels_text = link
             .ui
             .iter()
-            .find(|(k, _)| k == "channels" && crate::ui::HOST_BUILD)
+            .find(|(k, _)| k == "channels")
+            .filter(|_| crate::ui::HOST_BUILD)
             .map(|(_, v)| v.clone());
         let (host_channels, host_channels_error) = match channels_text.as_deref() {
             Some(json) => match parse_channel_override(json) {
