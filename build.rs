@@ -453,6 +453,14 @@ fn read<T: for<'de> Deserialize<'de>>(name: &str) -> T {
 
 // ---------------------------------------------------------------- emitting Rust
 
+fn lit_zh(s: &str) -> String {
+    format!("zh!({s:?})")
+}
+
+fn lit_en(s: &str) -> String {
+    format!("en!({s:?})")
+}
+
 fn lit_str(s: &str) -> String {
     format!("{s:?}")
 }
@@ -1006,8 +1014,8 @@ fn emit_regions(out: &mut String, s: &Sources, r: &RegionsFile) {
             out,
             "    Region {{\n        code: {},\n        name_zh: {},\n        name_en: {},\n        climate: {},\n        tariff: {},\n        tier_steps: {},\n        valley_tariff: {},\n        water_price: {},\n        gas_price: {},\n        grid_factor: {},\n    }},",
             lit_str(&region.code),
-            lit_str(&region.name_zh),
-            lit_str(&region.name_en),
+            lit_zh(&region.name_zh),
+            lit_en(&region.name_en),
             lit_str(&region.climate),
             fact_lit(s, &region.tariff),
             tiers,
@@ -1058,8 +1066,8 @@ fn emit_rules(out: &mut String, s: &Sources, r: &RulesFile) {
             "    RuleSet {{\n        id: {},\n        jurisdiction: {},\n        name_zh: {},\n        name_en: {},\n        valid_from: {},\n        valid_to: {},\n        categories: &[{}],\n        rates: &[{}],\n        items_per_person: {},\n        ac_items: {},\n        old_unit_required: {},\n        note_zh: {},\n        note_en: {},\n        source: {},\n    }},",
             lit_str(&set.id),
             lit_str(&set.jurisdiction),
-            lit_str(&set.name_zh),
-            lit_str(&set.name_en),
+            lit_zh(&set.name_zh),
+            lit_en(&set.name_en),
             lit_str(&set.from),
             lit_str(&set.to),
             categories.join(", "),
@@ -1067,8 +1075,8 @@ fn emit_rules(out: &mut String, s: &Sources, r: &RulesFile) {
             set.items_per_person,
             set.ac_items,
             old,
-            lit_str(&set.note_zh),
-            lit_str(&set.note_en),
+            lit_zh(&set.note_zh),
+            lit_en(&set.note_en),
             s.lit(&set.source, &set.confidence, &set.note),
         );
     }
@@ -1089,7 +1097,7 @@ fn emit_categories(out: &mut String, s: &Sources, f: &CategoriesFile) {
                 out,
                 "            Edition {{\n                standard: {},\n                standard_en: {},\n                valid_from: {},\n                valid_to: {},\n                grades: {},\n                unknown_grade: {},\n                source: {},\n                tables: &[",
                 lit_str(&e.standard),
-                lit_str(e.standard_en.as_deref().unwrap_or(&e.standard)),
+                lit_en(e.standard_en.as_deref().unwrap_or(&e.standard)),
                 lit_str(&e.from),
                 lit_opt_str(&e.to),
                 e.grades,
@@ -1132,8 +1140,8 @@ fn emit_categories(out: &mut String, s: &Sources, f: &CategoriesFile) {
                 out,
                 "            Constant {{ name: {}, label_zh: {}, label_en: {}, fact: {} }},",
                 lit_str(&k.name),
-                lit_str(&k.label_zh),
-                lit_str(&k.label_en),
+                lit_zh(&k.label_zh),
+                lit_en(&k.label_en),
                 fact_lit(s, &k.fact),
             );
         }

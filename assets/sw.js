@@ -17,7 +17,8 @@ var VERSION = '__HX_SW_VERSION__';
 var PRECACHE = ['__HX_SW_PRECACHE__'];
 // The kiosk's full build (src/ui.rs FULL_BUILD): precached only by a worker the full build
 // registered (sw.js?build=full), so phones never download it and a kiosk still works offline. The
-// host build (a retailer's page) is kept once fetched through the worker, like any hashed file.
+// other builds (the phones' Chinese and English ones, a retailer's page's) are not precached: the
+// page names the one it runs (message below), so no phone downloads a build it does not use.
 var FULL = ['__HX_SW_FULL__'];
 var EXTRA = new URL(self.location.href).searchParams.get('build') === 'full' ? FULL : [];
 var PREFIX = 'huanxin-';
@@ -50,6 +51,22 @@ self.addEventListener('activate', function (event) {
       })
       .then(function () { return self.clients.claim(); })
   );
+});
+
+// The page names the wasm build it runs (tools/boot.js, once this worker is active): keep it with the
+// shell, from the HTTP cache where the page just downloaded it. Only this origin's hashed wasm.
+var BUILD_FILE = /^\/(?:[^?#]*\/)?huanxin-[a-z-]*[0-9a-f]{16}_bg\.wasm$/;
+self.addEventListener('message', function (event) {
+  var data = event.data;
+  if (!data || typeof data.hxKeep !== 'string') return;
+  var url;
+  try { url = new URL(data.hxKeep, self.location.href); } catch (e) { return; }
+  if (url.origin !== self.location.origin || url.search || !BUILD_FILE.test(url.pathname)) return;
+  event.waitUntil(caches.open(CACHE).then(function (cache) {
+    return cache.match(url.href).then(function (kept) {
+      return kept || cache.add(new Request(url.href, { cache: 'default' }));
+    });
+  }));
 });
 
 self.addEventListener('fetch', function (event) {

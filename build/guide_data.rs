@@ -430,7 +430,7 @@ impl Generator {
                 self.error(at, format!("{field}_{suffix} contains a control character"));
             }
         }
-        format!("Bilingual {{ zh: {}, en: {} }}", lit(zh), lit(en))
+        format!("Bilingual {{ zh: zh!({}), en: en!({}) }}", lit(zh), lit(en))
     }
 
     fn categories(&mut self, at: &str, slugs: &[String]) -> String {

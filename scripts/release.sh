@@ -16,11 +16,11 @@ wasm_env=(
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 )
 env "${wasm_env[@]}" CARGO_TARGET_DIR=target/full trunk build --release
-# The two smaller builds (src/ui.rs): the phones' (no host or kiosk parts) and the host's (a
-# retailer's page: no kiosk parts), built like trunk builds the full one; postbuild names all three
-# and tools/boot.js picks one. They share a target dir of their own (the same dependencies, so each
+# The smaller builds (src/ui.rs): the host's (a retailer's page: no kiosk parts) and the phones' two
+# (no host or kiosk parts; one language each), built like trunk builds the full one; postbuild names
+# all four and tools/choose-build.js picks one. They share a target dir of their own (the same dependencies, so each
 # keeps its cached artifacts) apart from trunk's.
-for build in host:host phone:ui; do
+for build in host:host en:ui,only-en phone:ui,only-zh; do
   name="${build%%:*}"
   env "${wasm_env[@]}" cargo build --quiet --release --target wasm32-unknown-unknown --bin huanxin --no-default-features --features "${build#*:}" --target-dir target/phone
   wasm-bindgen --target web --no-typescript --out-dir "target/phone/bindgen-$name" target/phone/wasm32-unknown-unknown/release/huanxin.wasm

@@ -1,6 +1,50 @@
 //! The pure domain core: no yew, web-sys, gloo or js-sys. All maths, rules, data, parsing of user
 //! numbers, rounding and formatting live here and are tested natively with `cargo test`.
 
+/// A Chinese text of the compiled data or a field table; empty in an English-only build (feature `only-en`).
+macro_rules! zh {
+    ($text:expr) => {
+        if cfg!(feature = "only-en") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
+/// An English text of the compiled data or a field table; empty in a Chinese-only build (feature `only-zh`).
+macro_rules! en {
+    ($text:expr) => {
+        if cfg!(feature = "only-zh") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
+/// A Chinese text built at run time; not built in an English-only build (an empty string).
+macro_rules! zh_string {
+    ($text:expr) => {
+        if cfg!(feature = "only-en") {
+            String::new()
+        } else {
+            $text
+        }
+    };
+}
+
+/// An English text built at run time; not built in a Chinese-only build (an empty string).
+macro_rules! en_string {
+    ($text:expr) => {
+        if cfg!(feature = "only-zh") {
+            String::new()
+        } else {
+            $text
+        }
+    };
+}
+
 pub mod category;
 pub mod data;
 pub mod date;

@@ -195,12 +195,13 @@ fn a_link_needs_the_smallest_build_that_reads_all_its_parameters() {
 }
 
 #[test]
-fn boot_js_knows_the_same_host_parameters() {
-    // tools/boot.js picks the build before the wasm runs; a parameter it missed costs a reload.
-    let boot = include_str!("../tools/boot.js");
+fn the_page_knows_the_same_host_parameters() {
+    // tools/choose-build.js picks the build before the wasm runs; a parameter it missed costs a
+    // reload.
+    let boot = include_str!("../tools/choose-build.js");
     let start = boot
         .find("['mode', 'theme'")
-        .expect("the host parameter list in boot.js");
+        .expect("the host parameter list in choose-build.js");
     let list = &boot[start + 1..start + boot[start..].find(']').unwrap()];
     let mut in_boot: Vec<&str> = list
         .split(',')

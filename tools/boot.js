@@ -6,34 +6,16 @@
 // Chinese and English message with a retry button. Plain ES2017: it must parse in old browsers too.
 // `__wbg_init` is the glue's init function, defined above this code in the same module.
 
-// Three builds (src/ui.rs): phones', preloaded by index.html; a retailer's page (embed, look, store
-// name, hidden sections, channel list), preloaded by embed.html; a kiosk's, the full one. A tab that
-// a smaller build sent on (src/ui/browser.rs) keeps the bigger build.
-const HX_BUILD = hxWantedBuild();
-const HX_WASM_URL = new URL(HX_BUILD === 'full' ? '__HX_FULL_WASM_FILE__' : HX_BUILD === 'host' ? '__HX_HOST_WASM_FILE__' : '__HX_WASM_FILE__', import.meta.url);
-const HX_WASM_INTEGRITY = HX_BUILD === 'full' ? '__HX_FULL_WASM_INTEGRITY__' : HX_BUILD === 'host' ? '__HX_HOST_WASM_INTEGRITY__' : '__HX_WASM_INTEGRITY__';
-
-/**
- * The address's half of Build::needed (src/domain/host_config.rs): mode=kiosk needs the full build,
- * any other host parameter the host build. The app decides exactly: a wrong "yes" costs bytes only,
- * a wrong "no" one reload.
- */
-function hxWantedBuild() {
-  const order = ['phone', 'host', 'full'];
-  let noted = 'phone';
-  try {
-    const note = sessionStorage.getItem('huanxin.build');
-    if (order.indexOf(note) > 0) noted = note;
-  } catch (e) { /* no storage: decide by the address */ }
-  let wanted = 'phone';
-  try {
-    new URLSearchParams(location.search).forEach(function (value, key) {
-      if (key === 'mode' && value.trim().toLowerCase() === 'kiosk') wanted = 'full';
-      else if (wanted === 'phone' && ['mode', 'theme', 'store', 'hide', 'channels', 'embed', 'origin', 'idle'].indexOf(key) >= 0) wanted = 'host';
-    });
-  } catch (e) { /* an unreadable address: the app decides */ }
-  return order.indexOf(noted) > order.indexOf(wanted) ? noted : wanted;
-}
+// The build tools/choose-build.js (above this code in the module) picks, the one the page's inline
+// script preloaded.
+const HX_WASM = {
+  zh: ['__HX_WASM_FILE__', '__HX_WASM_INTEGRITY__'],
+  en: ['__HX_EN_WASM_FILE__', '__HX_EN_WASM_INTEGRITY__'],
+  host: ['__HX_HOST_WASM_FILE__', '__HX_HOST_WASM_INTEGRITY__'],
+  full: ['__HX_FULL_WASM_FILE__', '__HX_FULL_WASM_INTEGRITY__'],
+}[hxChooseBuild()];
+const HX_WASM_URL = new URL(HX_WASM[0], import.meta.url);
+const HX_WASM_INTEGRITY = HX_WASM[1];
 
 /** Shows the static message for `reason` (browser | download | failed) and returns the error. */
 function hxBootFailed(reason, error) {
@@ -137,7 +119,7 @@ async function hxBoot() {
     || typeof fetch !== 'function' || typeof Request !== 'function') {
     throw hxBootFailed('browser', new Error('WebAssembly or fetch is not available'));
   }
-  // Same mode and credentials as the preload in index.html, so the preloaded bytes are reused.
+  // Same mode and credentials as the preload (tools/preload.js), so the preloaded bytes are reused.
   const wasm = function (cache) {
     return fetch(new Request(HX_WASM_URL, { integrity: HX_WASM_INTEGRITY, credentials: 'same-origin', cache: cache }));
   };
@@ -219,7 +201,19 @@ function hxRestartOnWasmError() {
   addEventListener('unhandledrejection', function (event) { stopped(event.reason); });
 }
 
+/**
+ * Names this build to the service worker once it is active (the app registers it outside an embed),
+ * so the worker keeps it for offline use (assets/sw.js): it precaches only the shell, as it cannot
+ * know which of the builds this page runs.
+ */
+function hxKeepOffline() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.ready.then(function (registration) {
+    if (registration.active) registration.active.postMessage({ hxKeep: HX_WASM_URL.href });
+  }, function () { /* no worker: nothing to keep */ });
+}
+
 /** Resolves to the wasm instance's exports (`memory` among them) once the app runs. */
 const started = hxBoot();
-started.then(hxRestartOnWasmError, function () { /* reported on the page by hxBootFailed */ });
+started.then(function () { hxRestartOnWasmError(); hxKeepOffline(); }, function () { /* reported on the page by hxBootFailed */ });
 export { started };

@@ -4,10 +4,11 @@
 //  - the static first paint: the app's HTML rendered at build time (src/bin/prerender.rs) goes into
 //    <div id="app">, so the page shows real content before the wasm arrives;
 //  - a CSP-safe boot: trunk's inline loader, modulepreload and wasm preload are replaced by ONE
-//    external module (wasm-bindgen's glue + tools/boot.js, content-hashed name, `integrity`) that
-//    fetches the wasm through a Request with its sha384 integrity; the wasm gets a content-hashed name
-//    and a same-mode preload that the fetch reuses; a `nomodule` script for browsers too old for
-//    modules;
+//    external module (wasm-bindgen's glue + tools/choose-build.js + tools/boot.js, content-hashed
+//    name, `integrity`) that fetches the chosen wasm build through a Request with its sha384
+//    integrity; each build gets a content-hashed name; a small inline script (tools/choose-build.js +
+//    tools/preload.js, allowed by a CSP hash) preloads the same build in the same mode, so the fetch
+//    reuses it; a `nomodule` script for browsers too old for modules;
 //  - no extra round trips: the CSS is inlined into one <style> (allowed by a CSP hash), the favicon
 //    becomes a data: URL;
 //  - the deployment headers: tools/headers.json plus that style hash, written to dist/_headers
@@ -55,16 +56,17 @@ html = html.replace(loader[0], '');
 html = html.replace(/<link rel="modulepreload"[^>]*>\s*/g, '').replace(/<link rel="preload"[^>]*as="fetch"[^>]*>\s*/g, '');
 
 // 2. The wasm, content-hashed. Trunk built the full app; scripts/release.sh also leaves the phones'
-//    build (no host or kiosk parts, `PHONE_WASM`) and the host build (`host_bg.wasm`) in dist/. A plain
-//    link loads the phones' one (index.html preloads it); a host's link the host build
-//    (`huanxin-host-…`, preloaded by embed.html); a kiosk link the full build (`huanxin-full-…`;
-//    tools/boot.js picks). A missing smaller build's name points at the full one.
+//    two builds (no host or kiosk parts, one language each: `PHONE_WASM` Chinese, `en_bg.wasm`
+//    English) and the host build (`host_bg.wasm`) in dist/. A plain link loads a phones' one
+//    (`huanxin-…`, `huanxin-en-…`); a host's link the host build (`huanxin-host-…`); a kiosk link
+//    the full build (`huanxin-full-…`); tools/choose-build.js picks. A missing smaller build's name
+//    points at the full one.
 const PHONE_WASM = 'phone_bg.wasm';
 const full = read(wasmName);
 const fullFile = `huanxin-full-${hex16(full)}_bg.wasm`;
 const fullIntegrity = `sha384-${sha('sha384', full)}`;
 fs.renameSync(path.join(dist, wasmName), path.join(dist, fullFile));
-// All three builds run with one JS glue, the full build's (it is in the boot module). Each smaller
+// All four builds run with one JS glue, the full build's (it is in the boot module). Each smaller
 // build calls its imports by the names its own glue gave them, and wasm-bindgen numbers some of them
 // by order of use (`__wbindgen_generic_…`: casts and closures), so the same name can mean another
 // shim in the full glue. Each import is matched to the full glue's shim with the same code and
@@ -88,7 +90,7 @@ function alignImports(build, wasmFile, glueFile) {
   return rename.size;
 }
 const aligned = {};
-for (const build of ['phone', 'host']) {
+for (const build of ['phone', 'en', 'host']) {
   if (fs.existsSync(path.join(dist, `${build}_bg.wasm`))) aligned[build] = alignImports(build, `${build}_bg.wasm`, `${build}_glue.js`);
 }
 // A smaller build left in dist/ (`source`), content-hashed as `huanxin<tag>-<hash>_bg.wasm`; the
@@ -101,10 +103,11 @@ function hashedBuild(source, tag) {
   return { file, integrity: `sha384-${sha('sha384', bytes)}` };
 }
 const { file: wasmFile, integrity: wasmIntegrity } = hashedBuild(PHONE_WASM, '');
-// The host build (a retailer's page: embed, look, store name, channel list), preloaded by embed.html.
+const { file: enFile, integrity: enIntegrity } = hashedBuild('en_bg.wasm', '-en');
+// The host build (a retailer's page: embed, look, store name, channel list).
 const { file: hostFile, integrity: hostIntegrity } = hashedBuild('host_bg.wasm', '-host');
 
-// 3. One boot module: the glue plus tools/boot.js.
+// 3. One boot module: the glue, the build choice and tools/boot.js.
 let glue = read(glueName).toString('utf8');
 // Keep the module parseable by browsers older than our wasm needs (Chrome 61-79, Safari 11-13.0), so
 // that they reach the "browser too old" message: wasm-bindgen 0.2.130's one optional chaining.
@@ -116,9 +119,12 @@ if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as d
   fail(`${glueName} does not look like wasm-bindgen's web-target glue (no __wbg_init)`);
 }
 if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
-const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
+const chooseBuild = fs.readFileSync(path.join(here, 'choose-build.js'), 'utf8');
+const bootSource = chooseBuild + '\n' + fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
   .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity))
+  .replace("'__HX_EN_WASM_FILE__'", JSON.stringify(`./${enFile}`))
+  .replace("'__HX_EN_WASM_INTEGRITY__'", JSON.stringify(enIntegrity))
   .replace("'__HX_HOST_WASM_FILE__'", JSON.stringify(`./${hostFile}`))
   .replace("'__HX_HOST_WASM_INTEGRITY__'", JSON.stringify(hostIntegrity))
   .replace("'__HX_FULL_WASM_FILE__'", JSON.stringify(`./${fullFile}`))
@@ -128,7 +134,19 @@ const bootSource = fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
 const boot = (await esbuild.transform(`${glue.trimEnd()}\n\n${bootSource}`, {
   format: 'esm', minify: true, target: 'es2017', supported: { 'import-meta': true }, legalComments: 'none',
 })).code;
-if (!boot.includes(JSON.stringify(wasmIntegrity))) fail('the minified boot module lost the wasm integrity');
+for (const integrity of [wasmIntegrity, enIntegrity, hostIntegrity, fullIntegrity]) {
+  if (!boot.includes(JSON.stringify(integrity))) fail('the minified boot module lost a wasm integrity');
+}
+// The inline preload: the same choice, then a preload of that build (relative to the page, which is
+// beside the boot module).
+const files = { zh: `./${wasmFile}`, en: `./${enFile}`, host: `./${hostFile}`, full: `./${fullFile}` };
+const preloadSource = fs.readFileSync(path.join(here, 'preload.js'), 'utf8').replace("'__HX_FILES__'", JSON.stringify(files));
+const preload = (await esbuild.transform(`(function () {\n${chooseBuild}\n${preloadSource}\n})();`, {
+  minify: true, target: 'es5', legalComments: 'none',
+})).code.trim();
+if (preload.includes('</')) fail('the preload script contains "</", which would end the <script> element');
+if (!Object.values(files).every(f => preload.includes(JSON.stringify(f)))) fail('the minified preload script lost a wasm name');
+const scriptHash = `'sha256-${sha('sha256', preload)}'`;
 const bootFile = `boot-${hex16(boot)}.js`;
 fs.writeFileSync(path.join(dist, bootFile), boot);
 fs.rmSync(path.join(dist, glueName));
@@ -155,12 +173,12 @@ const svg = read(icon[1]).toString('utf8').trim();
 const svgUrl = svg.replace(/"/g, "'").replace(/\s+/g, ' ').replace(/[%#<>&]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 html = html.replace(icon[0], `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,${svgUrl}">`);
 
-// 6. Head: the wasm preload, the boot module, the legacy message script, then the styles. The preload
-//    has the same mode and credentials as boot.js's fetch, so Chromium hands that fetch the preloaded
-//    bytes and checks them against the fetch's integrity (no second request). No `integrity` on the
-//    preload itself: Chromium ignores it for `as="fetch"` and warns in the console.
+// 6. Head: the wasm preload script, the boot module, the legacy message script, then the styles. The
+//    preload has the same mode and credentials as boot.js's fetch, so Chromium hands that fetch the
+//    preloaded bytes and checks them against the fetch's integrity (no second request). No
+//    `integrity` on the preload itself: Chromium ignores it for `as="fetch"` and warns in the console.
 const head = [
-  `<link rel="preload" href="./${wasmFile}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<script>${preload}</script>`,
   `<script type="module" src="./${bootFile}" integrity="sha384-${sha('sha384', boot)}"></script>`,
   `<script nomodule defer src="./${legacyFile}"></script>`,
   `<style>${css}</style>`,
@@ -182,28 +200,28 @@ if (html.indexOf(`id="${expected}"`) < html.indexOf(`<div id="app">${app}</div>`
   fail(`the expect link's target #${expected} is not after the static app: a half-parsed page could paint`);
 }
 
-// 8. Nothing inline that the CSP would block.
-const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>/g)];
-if (inlineScripts.length) fail(`inline script left: ${inlineScripts[0][0]}`);
+// 8. Nothing inline that the CSP would block: the one inline script is the preload (its hash is in
+//    the CSP below).
+const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+if (inlineScripts.length !== 1 || inlineScripts[0][1] !== preload) fail(`an inline script other than the preload: ${inlineScripts.length}`);
 if (/\sstyle="/.test(html)) fail('a style attribute is left in index.html');
 if ((html.match(/<style>/g) || []).length !== 1) fail('expected exactly one <style>');
 fs.writeFileSync(path.join(dist, 'index.html'), html);
-// embed.html: the same page preloading the host build, for retailers' pages (assets/embed.js points
-// its iframe here). index.html still serves every link; there a host's link downloads both builds.
-const preload = `<link rel="preload" href="./${wasmFile}"`;
-if (html.split(preload).length !== 2) fail('index.html has not exactly one wasm preload');
-fs.writeFileSync(path.join(dist, 'embed.html'), html.replace(preload, `<link rel="preload" href="./${hostFile}"`));
+// embed.html: the address retailers' pages frame (assets/embed.js, and copies of older versions of it
+// on their pages). The same page: its links carry host parameters, so it loads the host build.
+fs.writeFileSync(path.join(dist, 'embed.html'), html);
 
 // 9. Deployment headers with this build's style hash, for every path.
 const headers = JSON.parse(fs.readFileSync(path.join(here, 'headers.json'), 'utf8'));
 const cspKey = Object.keys(headers).find(k => k.toLowerCase() === 'content-security-policy');
 if (!cspKey) fail('tools/headers.json has no content-security-policy');
 headers[cspKey] = headers[cspKey].split(';').map(d => d.trim()).filter(Boolean)
-  .map(d => (d.startsWith('style-src ') ? `${d} ${styleHash}` : d)).join('; ');
+  .map(d => (d.startsWith('style-src ') ? `${d} ${styleHash}` : d.startsWith('script-src ') ? `${d} ${scriptHash}` : d)).join('; ');
 if (!headers[cspKey].includes(styleHash)) fail('the CSP in tools/headers.json has no style-src directive');
-const lines = ['# Written by tools/postbuild.mjs from tools/headers.json; the style hash matches index.html.', '/*'];
+if (!headers[cspKey].includes(scriptHash)) fail('the CSP in tools/headers.json has no script-src directive');
+const lines = ['# Written by tools/postbuild.mjs from tools/headers.json; the style and script hashes match index.html.', '/*'];
 for (const [k, v] of Object.entries(headers)) if (!k.startsWith('_')) lines.push(`  ${k}: ${v}`);
 fs.writeFileSync(path.join(dist, '_headers'), lines.join('\n') + '\n');
 
-console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${hostFile}, ${legacyFile}, embed.html, `
+console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${enFile}, ${hostFile}, ${legacyFile}, embed.html, `
   + `imports renamed to the full glue's: ${Object.entries(aligned).map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}, ${css.length} B CSS inlined (${styleHash}), ${app.length} B static app, _headers`);

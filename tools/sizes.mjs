@@ -19,9 +19,10 @@ export function sizes(dir) {
   for (const name of [...referenced]) {
     if (name.endsWith('.js') && fs.existsSync(path.join(dir, name))) {
       const js = fs.readFileSync(path.join(dir, name), 'utf8');
-      // Not the bigger builds: only a host's or a kiosk's link fetches them (tools/boot.js).
+      // The phones' Chinese build: not the English one (an English page's first load, reported apart
+      // as `firstLoadEn`), not the bigger builds (a host's or a kiosk's link; tools/choose-build.js).
       for (const m of js.matchAll(/['"`]([\w./-]+_bg\.wasm)['"`]/g)) {
-        if (!/^huanxin-(?:full|host)-/.test(path.basename(m[1]))) referenced.add(path.basename(m[1]));
+        if (!/^huanxin-(?:full|host|en)-/.test(path.basename(m[1]))) referenced.add(path.basename(m[1]));
       }
     }
   }
@@ -40,7 +41,12 @@ export function sizes(dir) {
   const sum = k => first.reduce((a, f) => a + f[k], 0);
   // The wasm a phone loads (the bigger builds are reported per file).
   const wasm = first.filter(f => f.name.endsWith('.wasm')).reduce((a, f) => a + f.raw, 0);
-  return { files, firstLoad: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), requests: first.length }, rawWasm: wasm, budget };
+  // An English page's first load: the same files with the English build instead of the Chinese one.
+  const en = files.find(f => /^huanxin-en-[0-9a-f]{16}_bg\.wasm$/.test(f.name));
+  const zh = first.find(f => f.name.endsWith('.wasm'));
+  const swap = k => sum(k) - (en && zh ? zh[k] - en[k] : 0);
+  const firstLoadEn = { raw: swap('raw'), gzip: swap('gzip'), brotli: swap('brotli'), requests: first.length };
+  return { files, firstLoad: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), requests: first.length }, firstLoadEn, rawWasm: wasm, rawWasmEn: en ? en.raw : wasm, budget };
 }
 
 function listFiles(dir, prefix = '') {

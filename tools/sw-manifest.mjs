@@ -17,7 +17,8 @@ function fail(message) {
 
 if (!fs.existsSync(swFile)) fail(`no ${swFile} (is assets/sw.js copied by index.html?)`);
 let sw = fs.readFileSync(swFile, 'utf8');
-if (!sw.includes("'__HX_SW_VERSION__'") || !sw.includes("['__HX_SW_PRECACHE__']") || !sw.includes("['__HX_SW_FULL__']")) {
+if (!sw.includes("'__HX_SW_VERSION__'") || !sw.includes("['__HX_SW_PRECACHE__']") || !sw.includes("['__HX_SW_FULL__']")
+  ) {
   fail('dist/sw.js has no placeholders (was sw-manifest already run on this dist?)');
 }
 
@@ -32,10 +33,10 @@ const full = [];
     const rel = prefix + entry.name;
     if (entry.isDirectory()) walk(path.join(dir, entry.name), rel + '/');
     // The full build goes in a list of its own: only a worker the full build registered (a kiosk)
-    // precaches it; phones would download it for nothing (assets/sw.js). The host build is not
-    // precached at all (a retailer's page keeps it once fetched).
+    // precaches it; phones would download it for nothing (assets/sw.js).
     else if (/^huanxin-full-.*\.wasm$/.test(rel)) full.push(rel);
-    else if (/^huanxin-host-.*\.wasm$/.test(rel)) continue;
+    // The other builds (the phones' two, the host's) are kept when a page names the one it runs.
+    else if (/^huanxin-.*\.wasm$/.test(rel)) continue;
     else if (!/\.(br|gz|map)$/.test(entry.name) && !SKIP.has(rel)) files.push(rel);
   }
 })(dist, '');

@@ -245,7 +245,7 @@ impl DateError {
                     "Enter a date, e.g. 2026-05-01",
                 )
                 .to_string(),
-            DateError::TooLong => match locale {
+            DateError::TooLong => match locale.shown() {
                 Locale::Zh => format!("输入太长，最多 {MAX_DATE_CHARS} 个字符"),
                 Locale::En => format!("Too long: at most {MAX_DATE_CHARS} characters"),
             },
@@ -261,7 +261,7 @@ impl DateError {
                     "That day does not exist; check the month and day",
                 )
                 .to_string(),
-            DateError::OutOfRange => match locale {
+            DateError::OutOfRange => match locale.shown() {
                 Locale::Zh => format!(
                     "日期须在 {} 至 {} 之间",
                     Date::EARLIEST_INPUT,

@@ -186,8 +186,8 @@ pub(crate) fn run(form: &Form, today: Date) -> Evaluation {
                 report.error(
                     "cat",
                     "unknown_category",
-                    "未知的电器类别，请从列表中选择".to_string(),
-                    "Unknown appliance category: pick one from the list".to_string(),
+                    zh_string!("未知的电器类别，请从列表中选择".to_string()),
+                    en_string!("Unknown appliance category: pick one from the list".to_string()),
                 );
             }
             found
@@ -196,8 +196,8 @@ pub(crate) fn run(form: &Form, today: Date) -> Evaluation {
             report.error(
                 "cat",
                 "empty",
-                "请选择电器类别".to_string(),
-                "Choose an appliance category".to_string(),
+                zh_string!("请选择电器类别".to_string()),
+                en_string!("Choose an appliance category".to_string()),
             );
             None
         }
@@ -255,8 +255,11 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
                         report.error(
                             spec.param,
                             "future_year",
-                            format!("购买年份不能晚于今年（{}）", today.year()),
-                            format!("The year cannot be after this year ({})", today.year()),
+                            zh_string!(format!("购买年份不能晚于今年（{}）", today.year())),
+                            en_string!(format!(
+                                "The year cannot be after this year ({})",
+                                today.year()
+                            )),
                         );
                     } else {
                         store(&mut inputs.numbers, spec.param, value);
@@ -265,8 +268,8 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
                 Err(e) => report.error(
                     spec.param,
                     e.code(),
-                    e.message(Locale::Zh),
-                    e.message(Locale::En),
+                    zh_string!(e.message(Locale::Zh)),
+                    en_string!(e.message(Locale::En)),
                 ),
             },
             FieldKind::Choice => match read_choice(spec, text) {
@@ -279,8 +282,8 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
                     report.error(
                         spec.param,
                         "bad_choice",
-                        format!("请选择：{}", zh.join("、")),
-                        format!("Choose one of: {}", options.join(", ")),
+                        zh_string!(format!("请选择：{}", zh.join("、"))),
+                        en_string!(format!("Choose one of: {}", options.join(", "))),
                     );
                 }
             },
@@ -289,8 +292,8 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
                 Err(e) => report.error(
                     spec.param,
                     e.code(),
-                    e.message(Locale::Zh),
-                    e.message(Locale::En),
+                    zh_string!(e.message(Locale::Zh)),
+                    en_string!(e.message(Locale::En)),
                 ),
             },
             FieldKind::Region => match region(text) {
@@ -298,8 +301,11 @@ fn read_inputs(form: &Form, category: Category, today: Date, report: &mut Report
                 None => report.error(
                     spec.param,
                     "unknown_region",
-                    "未知的省份代码，请从列表中选择（如 BJ、SH、GD）".to_string(),
-                    "Unknown province code: pick one from the list (e.g. BJ, SH, GD)".to_string(),
+                    zh_string!("未知的省份代码，请从列表中选择（如 BJ、SH、GD）".to_string()),
+                    en_string!(
+                        "Unknown province code: pick one from the list (e.g. BJ, SH, GD)"
+                            .to_string()
+                    ),
                 ),
             },
         }
@@ -361,10 +367,9 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
                 (_, None) => {
                     report.notice(
                         "no_tariff_tiers",
-                        "该省没有统一的第二、三档加价，按第一档电价计算。".to_string(),
-                        "This province has no standard tier 2/3 surcharge; the tier-1 price is used."
-                            .to_string(),
-                    );
+                        zh_string!("该省没有统一的第二、三档加价，按第一档电价计算。".to_string()),
+                        en_string!("This province has no standard tier 2/3 surcharge; the tier-1 price is used."
+                            .to_string()));
                     0.0
                 }
                 _ => 0.0,
@@ -418,10 +423,9 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
             None => {
                 report.notice(
                     "valley_price_unknown",
-                    "没有该省的谷时电价，请填写谷时电价；暂按单一电价计算。".to_string(),
-                    "No off-peak price is known for this province: type it; the flat price is used for now."
-                        .to_string(),
-                );
+                    zh_string!("没有该省的谷时电价，请填写谷时电价；暂按单一电价计算。".to_string()),
+                    en_string!("No off-peak price is known for this province: type it; the flat price is used for now."
+                        .to_string()));
                 electricity
             }
         }
@@ -466,10 +470,9 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
             if region.is_some() && fact.is_none() && uses_kwh {
                 report.notice(
                     "grid_factor_national",
-                    "该省未公布电网排放因子，按全国平均0.5306计算。".to_string(),
-                    "No grid factor is published for this province; the national 0.5306 is used."
-                        .to_string(),
-                );
+                    zh_string!("该省未公布电网排放因子，按全国平均0.5306计算。".to_string()),
+                    en_string!("No grid factor is published for this province; the national 0.5306 is used."
+                        .to_string()));
             }
             let fact = fact.unwrap_or(&f.grid_factor);
             if uses_kwh {
@@ -506,8 +509,10 @@ fn prices(category: Category, inputs: &Inputs, report: &mut Report) -> PricesUse
     if region.is_none() {
         report.notice(
             "national_defaults",
-            "未选择省份：电价、水价、气价和排放因子用全国默认值。".to_string(),
-            "No province chosen: national default prices and CO2 factor are used.".to_string(),
+            zh_string!("未选择省份：电价、水价、气价和排放因子用全国默认值。".to_string()),
+            en_string!(
+                "No province chosen: national default prices and CO2 factor are used.".to_string()
+            ),
         );
     }
     PricesUsed {
@@ -738,15 +743,14 @@ fn estimate_old(
         Some(g) => {
             report.notice(
                 "old_grade_not_in_edition",
-                format!(
+                zh_string!(format!(
                     "{}只有{}个等级，{}级不存在，按该标准常见的{}级估算。",
                     edition.standard, edition.grades, g, edition.unknown_grade
-                ),
-                format!(
+                )),
+                en_string!(format!(
                     "{} has {} grade(s): grade {} does not exist, so its usual grade {} is assumed.",
                     edition.standard_en, edition.grades, g, edition.unknown_grade
-                ),
-            );
+                )));
             edition.unknown_grade
         }
         None => edition.unknown_grade,
@@ -782,7 +786,7 @@ fn estimate_old(
     let factor_text = format_number(factor, 2, Locale::En);
     report.notice(
         "old_estimated",
-        format!(
+        zh_string!(format!(
             "旧机按{}年购买估算：当年标准{}，{}级{}，{}年老化系数×{}。填写旧机标签数据会更准确。",
             year,
             edition.standard,
@@ -790,8 +794,8 @@ fn estimate_old(
             if typed_grade.is_some() { "" } else { "（当年常见等级）" },
             age,
             factor_text
-        ),
-        format!(
+        )),
+        en_string!(format!(
             "Old unit estimated as bought in {}: standard {}, grade {}{}, ageing factor ×{} after {} years. Its label figures would be more accurate.",
             year,
             edition.standard_en,
@@ -799,8 +803,7 @@ fn estimate_old(
             if typed_grade.is_some() { "" } else { " (usual for its time)" },
             factor_text,
             age
-        ),
-    );
+        )));
     Some((
         figures,
         OldEstimate {
@@ -849,18 +852,18 @@ fn note_tables(
                 } else {
                     "typical_figures_unverified"
                 },
-                format!(
+                zh_string!(format!(
                     "{}的{}典型值未经核实{}，仅作参考；以标签数据为准。",
                     edition.standard,
                     if old { "旧机" } else { "新机" },
                     zh_note
-                ),
-                format!(
+                )),
+                en_string!(format!(
                     "The typical {} figures of {} are unverified{}; prefer the label's figures.",
                     if old { "old-unit" } else { "new-unit" },
                     edition.standard_en,
                     en_note
-                ),
+                )),
             );
         }
     }
@@ -1001,8 +1004,10 @@ fn compute(
     let Some((old, estimate)) = old_unit(category, data, inputs, climate, today, report) else {
         report.notice(
             "data_missing",
-            "缺少该类别的数据，无法估算旧机。".to_string(),
-            "Data for this category is missing; the old unit cannot be estimated.".to_string(),
+            zh_string!("缺少该类别的数据，无法估算旧机。".to_string()),
+            en_string!(
+                "Data for this category is missing; the old unit cannot be estimated.".to_string()
+            ),
         );
         return None;
     };
@@ -1112,16 +1117,18 @@ fn compute(
     {
         report.notice(
             "grade_not_eligible",
-            chosen_outcome.subsidy.reason_zh.clone(),
-            chosen_outcome.subsidy.reason_en.clone(),
+            zh_string!(chosen_outcome.subsidy.reason_zh.clone()),
+            en_string!(chosen_outcome.subsidy.reason_en.clone()),
         );
     }
     if chosen_outcome.money_saved_fen <= 0 {
         report.notice(
             "no_saving",
-            "按这些数据，新机每年并不省钱，因此没有回本期。".to_string(),
-            "With these figures the new unit saves no money a year, so there is no payback."
-                .to_string(),
+            zh_string!("按这些数据，新机每年并不省钱，因此没有回本期。".to_string()),
+            en_string!(
+                "With these figures the new unit saves no money a year, so there is no payback."
+                    .to_string()
+            ),
         );
     }
 
@@ -1185,15 +1192,14 @@ fn subsidy_grade(category: Category, grade: u8, inputs: &Inputs, report: &mut Re
     let worse = grade.max(water);
     report.notice(
         "grade_rule",
-        format!(
+        zh_string!(format!(
             "能效{}级、水效{}级不同：本工具按较差的{}级计算补贴（政策原文为“能效或水效”，各地平台的认定方式未核实）。",
             grade, water, worse
-        ),
-        format!(
+        )),
+        en_string!(format!(
             "Energy grade {} and water grade {} differ: we use the worse, grade {}, for the subsidy (the notice says \"energy or water\"; how platforms check it is unverified).",
             grade, water, worse
-        ),
-    );
+        )));
     worse
 }
 
@@ -1206,27 +1212,24 @@ fn note_rules(
     match rule_set {
         None => report.notice(
             "no_rule_set",
-            format!("购买日期{date}不在任何已知的以旧换新补贴政策期内：补贴按0计算。"),
-            format!(
+            zh_string!(format!("购买日期{date}不在任何已知的以旧换新补贴政策期内：补贴按0计算。")),
+            en_string!(format!(
                 "The purchase date {date} is outside every known trade-in subsidy period: the subsidy is taken as 0."
-            ),
-        ),
+            ))),
         Some(set) if !set.covers(category) => report.notice(
             "category_not_covered",
-            format!("{}不含{}，补贴按0计算。", set.name_zh, category.name(Locale::Zh)),
-            format!(
+            zh_string!(format!("{}不含{}，补贴按0计算。", set.name_zh, category.name(Locale::Zh))),
+            en_string!(format!(
                 "The {} does not cover {}: the subsidy is taken as 0.",
                 set.name_en,
                 category.name(Locale::En).to_ascii_lowercase()
-            ),
-        ),
+            ))),
         Some(set) => {
             if set.old_unit_required == Some(true) {
                 report.notice(
                     "old_unit_required",
-                    format!("{}要求旧机回收。", set.name_zh),
-                    format!("The {} requires the old unit to be recycled.", set.name_en),
-                );
+                    zh_string!(format!("{}要求旧机回收。", set.name_zh)),
+                    en_string!(format!("The {} requires the old unit to be recycled.", set.name_en)));
             }
         }
     }

@@ -23,12 +23,12 @@ const fn spec(
         group,
         kind,
         choices: &[],
-        label_zh,
-        label_en,
-        unit_zh,
-        unit_en,
-        help_zh,
-        help_en,
+        label_zh: zh!(label_zh),
+        label_en: en!(label_en),
+        unit_zh: zh!(unit_zh),
+        unit_en: en!(unit_en),
+        help_zh: zh!(help_zh),
+        help_en: en!(help_en),
         min: range.0,
         max: range.1,
         default: None,
@@ -79,6 +79,8 @@ const fn label_pair(
     ]
 }
 
+// Choice labels stay in both languages in every build: links may name a choice by either label
+// (`read_choice`), and a link reads the same in every build.
 const GRADE_CHOICES: &[Choice] = &[
     Choice {
         value: "1",

@@ -44,9 +44,22 @@ impl Locale {
             .unwrap_or_default()
     }
 
+    /// The language the interface shows for this choice: itself, except in a one-language build
+    /// (feature `only-zh` or `only-en`, the phones' builds), which shows its own language while it
+    /// hands a page in the other one to the other build.
+    pub fn shown(self) -> Locale {
+        if cfg!(feature = "only-zh") {
+            Locale::Zh
+        } else if cfg!(feature = "only-en") {
+            Locale::En
+        } else {
+            self
+        }
+    }
+
     /// Chooses between a Chinese and an English text.
     pub fn pick<T>(self, zh: T, en: T) -> T {
-        match self {
+        match self.shown() {
             Locale::Zh => zh,
             Locale::En => en,
         }

@@ -182,7 +182,7 @@ impl NumberError {
                     "Enter a number, e.g. 5999 or 1.2万",
                 )
                 .to_string(),
-            NumberError::TooLong => match locale {
+            NumberError::TooLong => match locale.shown() {
                 Locale::Zh => format!("输入太长，最多 {MAX_INPUT_CHARS} 个字符"),
                 Locale::En => format!("Too long: at most {MAX_INPUT_CHARS} characters"),
             },
@@ -206,14 +206,14 @@ impl NumberError {
                 .to_string(),
             NumberError::TooSmall { min } => {
                 let min = format_number_trimmed(*min, 2, locale);
-                match locale {
+                match locale.shown() {
                     Locale::Zh => format!("不能小于 {min}"),
                     Locale::En => format!("Must be at least {min}"),
                 }
             }
             NumberError::TooLarge { max } => {
                 let max = format_number_trimmed(*max, 2, locale);
-                match locale {
+                match locale.shown() {
                     Locale::Zh => format!("不能大于 {max}"),
                     Locale::En => format!("Must be at most {max}"),
                 }

@@ -32,7 +32,7 @@ impl ParamNotice {
     /// A short message naming the parameter.
     pub fn message(&self, locale: Locale) -> String {
         let p = &self.param;
-        match (self.code, locale) {
+        match (self.code, locale.shown()) {
             ("unknown", Locale::Zh) => format!("链接参数 “{p}” 无法识别，已忽略。"),
             ("unknown", Locale::En) => {
                 format!("The link parameter “{p}” is not recognised and was ignored.")

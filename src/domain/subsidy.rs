@@ -68,19 +68,25 @@ pub fn subsidy_for(
     let Some(set) = rule_set_for(category, date, region) else {
         return not_eligible(
             None,
-            format!("{date} 不在任何已知的补贴政策期内，无法计算补贴。"),
-            format!("{date} is outside every known subsidy period; no subsidy is computed."),
+            zh_string!(format!("{date} 不在任何已知的补贴政策期内，无法计算补贴。")),
+            en_string!(format!(
+                "{date} is outside every known subsidy period; no subsidy is computed."
+            )),
         );
     };
     if !set.covers(category) {
         return not_eligible(
             Some(set),
-            format!("{}不含{}。", set.name_zh, category.name(Locale::Zh)),
-            format!(
+            zh_string!(format!(
+                "{}不含{}。",
+                set.name_zh,
+                category.name(Locale::Zh)
+            )),
+            en_string!(format!(
                 "The {} does not cover {}.",
                 set.name_en,
                 category.name(Locale::En).to_ascii_lowercase()
-            ),
+            )),
         );
     }
     let rate = set.rates.iter().find(|r| grade >= 1 && grade <= r.grade);
@@ -103,7 +109,7 @@ pub fn subsidy_for(
                 ),
             )
         };
-        return not_eligible(Some(set), zh, en);
+        return not_eligible(Some(set), zh_string!(zh), en_string!(en));
     };
     let fen = capped_amount(price_fen, rate.rate_bp, rate.cap_fen);
     let percent = plain_percent(rate.rate_bp);
@@ -115,22 +121,22 @@ pub fn subsidy_for(
         rate_bp: rate.rate_bp,
         cap_fen: rate.cap_fen,
         eligible: true,
-        reason_zh: format!(
+        reason_zh: zh_string!(format!(
             "{}：{}级产品按最终售价的{}%补贴，每件最高{}{}。",
             set.name_zh,
             grade,
             percent,
             cap_zh,
             if capped { "（已达上限）" } else { "" }
-        ),
-        reason_en: format!(
+        )),
+        reason_en: en_string!(format!(
             "{}: a grade-{} unit gets {}% of the final price, at most {} per item{}.",
             set.name_en,
             grade,
             percent,
             cap_en,
             if capped { " (cap reached)" } else { "" }
-        ),
+        )),
         rule_set: Some(set),
     }
 }

@@ -51,7 +51,7 @@ pub fn App(props: &AppProps) -> Html {
     // second render at start just to flip it): tests wait for it.
     let mounted = cfg!(target_arch = "wasm32");
     use_effect_with(state.locale, |locale| {
-        browser::set_document_language(*locale)
+        browser::set_document_language(locale.shown())
     });
     let host = state.host.clone();
     let kiosk = crate::ui::FULL_BUILD && host.mode == HostMode::Kiosk;
@@ -62,6 +62,14 @@ pub fn App(props: &AppProps) -> Html {
         (state.address_query(), state.stored(), kiosk),
         |(query, stored, kiosk)| browser::save_soon(query, (!*kiosk).then_some(stored.as_str())),
     );
+    // The phones' builds speak one language each: a page in the other one (a link, the stored
+    // state or the language button) continues in that build, after the address and storage above
+    // were written.
+    use_effect_with(state.locale, |locale| {
+        if locale.shown() != *locale {
+            browser::reload_into_language(*locale);
+        }
+    });
     modes::use_host_setup(host.clone(), state.elder);
     modes::use_kiosk_wipe(state.kiosk_resets);
     // Only an embed sends it (`modes::use_embed_messages`); the phones' build skips the work.
@@ -322,7 +330,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div
             class={app_class}
-            lang={locale.html_lang()}
+            lang={locale.shown().html_lang()}
             data-testid="app-ready"
             data-hydrated={if mounted { "true" } else { "false" }}
             data-settled="true"

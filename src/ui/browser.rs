@@ -359,29 +359,64 @@ pub fn reload_into_build(build: Build) -> bool {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         if let Ok(Some(s)) = window.session_storage() {
-            use wasm_bindgen::JsCast;
             let kept = s.set_item(BUILD_KEY, build.name()).is_ok()
                 && s.get_item(BUILD_KEY).ok().flatten().as_deref() == Some(build.name());
             if !kept {
                 return false;
             }
-            // `location.reload` through Reflect and `call1` (its argument is ignored): all builds
-            // share one JS glue (the full build's), which imports neither `Location::reload` nor
-            // `call0`, as the full build never calls them.
-            let location = window.location();
-            let reloaded = js_sys::Reflect::get(&location, &"reload".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                .is_some_and(|f| {
-                    f.call1(&location, &wasm_bindgen::JsValue::UNDEFINED)
-                        .is_ok()
-                });
-            return reloaded;
+            return reload(&window);
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = build;
     false
+}
+
+/// The sessionStorage key naming the language (`zh` or `en`) that `tools/preload.js` loads the
+/// phones' build for, when neither the address nor the stored state names one.
+pub const LANG_KEY: &str = "huanxin.lang";
+
+/// A one-language build (the phones') was asked for the other language: write the address and the
+/// stored state now (both carry `lang`), note the language for this tab and reload, so that
+/// language's build starts. False (and no reload) when the note cannot be kept, or was already made
+/// for this language: that build did not start, and this one shows its own language rather than
+/// reload forever.
+pub fn reload_into_language(locale: Locale) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        if let Ok(Some(s)) = window.session_storage() {
+            let code = locale.code();
+            if s.get_item(LANG_KEY).ok().flatten().as_deref() == Some(code) {
+                return false;
+            }
+            let kept = s.set_item(LANG_KEY, code).is_ok()
+                && s.get_item(LANG_KEY).ok().flatten().as_deref() == Some(code);
+            if !kept {
+                return false;
+            }
+            flush_save();
+            return reload(&window);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = locale;
+    false
+}
+
+/// Reloads the page. Through Reflect and `call1` (its argument is ignored): all builds share one JS
+/// glue (the full build's), which imports neither `Location::reload` nor `call0`, as the full build
+/// never calls them.
+#[cfg(target_arch = "wasm32")]
+fn reload(window: &web_sys::Window) -> bool {
+    use wasm_bindgen::JsCast;
+    let location = window.location();
+    js_sys::Reflect::get(&location, &"reload".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| {
+            f.call1(&location, &wasm_bindgen::JsValue::UNDEFINED)
+                .is_ok()
+        })
 }
 
 /// Empties localStorage and sessionStorage of this origin (a kiosk reset leaves nothing behind).

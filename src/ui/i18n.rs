@@ -40,7 +40,7 @@ pub const EN: Strings = Strings {
 
 /// The texts for a locale.
 pub fn strings(locale: Locale) -> &'static Strings {
-    match locale {
+    match locale.shown() {
         Locale::Zh => &ZH,
         Locale::En => &EN,
     }

@@ -79,7 +79,8 @@ test('embed: one script tag, configuration applied, iframe follows the content h
     // The iframe URL carries the configuration plus embed=1 and the host's exact origin.
     const src = new URL(await page.$eval('iframe[data-huanxin]', f => f.src));
     assert.equal(src.origin, appOrigin);
-    // embed.html preloads the host build, and that is the one wasm the frame downloads.
+    // The page picks the host build (the frame's address has host parameters), and that is the one
+    // wasm the frame downloads.
     assert.match(src.pathname, /\/embed\.html$/);
     assert.equal(wasm.length, 1, wasm.join(', '));
     assert.match(wasm[0], /\/huanxin-host-[0-9a-f]{16}_bg\.wasm$/);
@@ -236,18 +237,20 @@ test('embed: a host link on index.html loads the host build; the phones\' build,
   };
   const isHost = p => /\/huanxin-host-[0-9a-f]{16}_bg\.wasm$/.test(p);
   const isPhone = p => /\/huanxin-[0-9a-f]{16}_bg\.wasm$/.test(p);
-  // 1. boot.js reads the address: the host build starts (index.html preloaded the phones' one too).
+  // 1. The page reads the address (tools/choose-build.js): the host build starts, the only wasm
+  //    downloaded.
   {
     const { context, page, wasm } = await open();
     try {
       assert.equal(wasm.filter(isHost).length, 1, wasm.join(', '));
+      assert.equal(wasm.length, 1, wasm.join(', '));
       assert.equal(await page.evaluate(() => sessionStorage.getItem('huanxin.build')), null, 'no reload was needed');
       assert.equal((await page.textContent('[data-testid="store-name"]')).trim(), '示例电器');
     } finally {
       await context.close();
     }
   }
-  // 2. boot.js misses it (its address check stubbed out): the phones' build starts, sees a host
+  // 2. The page misses it (its address check stubbed out): the phones' build starts, sees a host
   //    parameter, notes the host build for the tab and reloads; then the host build runs.
   {
     const { context, page, wasm } = await open(() => {

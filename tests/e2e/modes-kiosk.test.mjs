@@ -250,7 +250,7 @@ async function kioskNotingWasm(init) {
 }
 
 test('kiosk: a kiosk link loads the full build; the phone build, if it meets one, reloads into it', async () => {
-  // 1. The address says kiosk: boot.js fetches the full build, not the phones' (preloaded) one.
+  // 1. The address says kiosk: the page fetches the full build only (tools/choose-build.js).
   {
     const { context, page, wasm } = await kioskNotingWasm();
     try {
@@ -258,12 +258,13 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
       await page.waitForSelector('[data-testid="app-ready"][data-hydrated="true"]', { timeout: 20000 });
       const fetched = wasm.filter(p => /\/huanxin-full-[0-9a-f]{16}_bg\.wasm$/.test(p));
       assert.equal(fetched.length, 1, wasm.join(', '));
+      assert.equal(wasm.length, 1, wasm.join(', '));
       assert.ok(await page.isVisible('[data-testid="attract"]'), 'the kiosk parts are there');
     } finally {
       await context.close();
     }
   }
-  // 2. boot.js misses the kiosk link (its address check stubbed out): the phone build starts, sees
+  // 2. The page misses the kiosk link (its address check stubbed out): the phone build starts, sees
   //    mode=kiosk, notes it for the tab and reloads; then the full build runs.
   {
     const { context, page, wasm } = await kioskNotingWasm(() => {

@@ -157,7 +157,7 @@ fn long_date(date: Date, locale: Locale) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    match locale {
+    match locale.shown() {
         Locale::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
         Locale::En => {
             let month = MONTHS
