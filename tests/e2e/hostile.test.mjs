@@ -247,7 +247,9 @@ for (const [how, api] of [['a Rust panic', 'setAttribute'], ['a JavaScript excep
           });
         }
       }, api);
-      await fill(page, '[data-testid="price"]', '6100');
+      // A refused value flips the field's aria-invalid (yew's setAttribute); a new price changes
+      // the text of the answer's live region (nodeValue).
+      await fill(page, '[data-testid="price"]', api === 'setAttribute' ? 'abc' : '6100');
       await page.waitForSelector('[data-testid="crash"]:not([hidden])', { timeout: 2000 });
       assert.equal(await page.getAttribute('[data-testid="crash"]', 'role'), 'alert');
       assert.match(await page.textContent('[data-testid="crash"]'), /重新启动[\s\S]*restarting/);
@@ -283,7 +285,8 @@ test('a failure on every start stops restarting after three tries and offers "tr
         return original.apply(this, args);
       };
     });
-    await fill(page, '[data-testid="price"]', '6100');
+    // A refused value flips the field's aria-invalid: yew's setAttribute.
+    await fill(page, '[data-testid="price"]', 'abc');
     await page.waitForSelector('[data-testid="crash"][data-restarts-stopped="true"]', { timeout: 2000 });
     assert.ok(await page.isVisible('[data-crash="stuck"]'));
     await screenshot(page, 'crash-restarts-stopped');

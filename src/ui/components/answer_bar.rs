@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::locale::Locale;
 use crate::domain::money::{format_money, format_number};
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerBarProps {
@@ -29,19 +30,28 @@ pub fn AnswerBar(props: &AnswerBarProps) -> Html {
         )),
         (Some(_), None) => Some(locale.pick("无法回本", "no payback").to_string()),
     };
-    html! {
-        <aside class="hx-answer-bar" aria-label={locale.pick("结果摘要", "Answer summary")}>
-            <p class="hx-answer-bar__text">
-                {locale.pick("每年省 ", "Saves ")}
-                <strong>{format_money(chosen.money_saved_fen, locale)}</strong>
-                {locale.pick("", " a year")}
-                if let Some(p) = payback {
-                    {" · "}{p}
-                }
-            </p>
-            <a class="hx-button hx-answer-bar__link" href="#hx-summary-title">
-                {locale.pick("看结果", "See answer")}
-            </a>
-        </aside>
+    // Written as text (`Markup`): no events.
+    let mut m = Markup::new();
+    m.raw(r#"<aside class="hx-answer-bar""#)
+        .attr("aria-label", locale.pick("结果摘要", "Answer summary"))
+        .element(
+            r#"><p class="hx-answer-bar__text">"#,
+            locale.pick("每年省 ", "Saves "),
+            "",
+        )
+        .element(
+            "<strong>",
+            &format_money(chosen.money_saved_fen, locale),
+            "</strong>",
+        )
+        .text(locale.pick("", " a year"));
+    if let Some(p) = payback {
+        m.raw(" · ").text(&p);
     }
+    m.element(
+        r##"</p><a class="hx-button hx-answer-bar__link" href="#hx-summary-title">"##,
+        locale.pick("看结果", "See answer"),
+        "</a></aside>",
+    );
+    m.into_html()
 }

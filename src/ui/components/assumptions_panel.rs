@@ -10,6 +10,7 @@ use crate::domain::data::{Confidence, RuleSet, Source, DATA_AS_OF, DATA_VERSION}
 use crate::domain::evaluate::{fields, Assumption, Evaluation, FieldKind, FieldSpec, Form};
 use crate::domain::locale::Locale;
 use crate::domain::money::{format_number_trimmed, plain_number};
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsPanelProps {
@@ -57,6 +58,34 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         .iter()
         .find(|n| n.code == "no_rule_set")
         .map(|n| locale.pick(n.zh.as_str(), n.en.as_str()));
+    // The parts without controls are written as text (`Markup`): less code than `html!` builds.
+    let mut rules = Markup::new();
+    rules.element(
+        r#"<section class="hx-assume__rules" data-testid="assume-rule-set"><h3 class="hx-assume__heading">"#,
+        locale.pick("补贴规则", "Subsidy rules"),
+        "</h3>",
+    );
+    match outcome.rule_set {
+        Some(set) => render_rule_set(&mut rules, set, locale),
+        None => {
+            rules.element(
+                r#"<p class="hx-assume__none" data-testid="assume-no-rule-set">"#,
+                no_rule_set.unwrap_or(locale.pick(
+                    "购买日期不在任何已知的补贴政策期内，补贴按0计算。",
+                    "The purchase date is outside every known subsidy period, so no subsidy is counted.",
+                )),
+                "</p>",
+            );
+        }
+    }
+    rules.element(
+        r#"</section><p class="hx-assume__version" data-testid="data-version">"#,
+        &locale.pick(
+            format!("数据版本 {DATA_VERSION}，核对至 {DATA_AS_OF}。"),
+            format!("Data version {DATA_VERSION}, checked up to {DATA_AS_OF}."),
+        ),
+        "</p>",
+    );
     html! {
         <details class="hx-assume" data-testid="assumptions" open={props.open}>
             <summary class="hx-assume__summary">
@@ -69,28 +98,7 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
                 )}
             </p>
             <ul class="hx-assume__list">{items}</ul>
-            <section class="hx-assume__rules" data-testid="assume-rule-set">
-                <h3 class="hx-assume__heading">{locale.pick("补贴规则", "Subsidy rules")}</h3>
-                {
-                    match outcome.rule_set {
-                        Some(rules) => render_rule_set(rules, locale),
-                        None => html! {
-                            <p class="hx-assume__none" data-testid="assume-no-rule-set">
-                                {no_rule_set.unwrap_or(locale.pick(
-                                    "购买日期不在任何已知的补贴政策期内，补贴按0计算。",
-                                    "The purchase date is outside every known subsidy period, so no subsidy is counted.",
-                                ))}
-                            </p>
-                        },
-                    }
-                }
-            </section>
-            <p class="hx-assume__version" data-testid="data-version">
-                {locale.pick(
-                    format!("数据版本 {DATA_VERSION}，核对至 {DATA_AS_OF}。"),
-                    format!("Data version {DATA_VERSION}, checked up to {DATA_AS_OF}."),
-                )}
-            </p>
+            { rules.into_html() }
         </details>
     }
 }
@@ -113,39 +121,55 @@ fn render_assumption(
         _ => unit_words(assumption.unit, locale),
     };
     let value = format_number_trimmed(assumption.value, 4, locale);
-    let source = if assumption.user_value {
-        html! { {locale.pick("您填写的数值", "your own value")} }
+    // Label, value, badge and source as text (`Markup`); the editor stays yew's, so it keeps its
+    // focus while the text around it changes.
+    let mut m = Markup::new();
+    m.element(
+        r#"<div class="hx-assume__head"><span class="hx-assume__label">"#,
+        locale.pick(assumption.label_zh, assumption.label_en),
+        "</span>",
+    )
+    .raw(r#"<span class="hx-assume__value""#)
+    .attr("data-value", &plain_number(assumption.value))
+    .raw(">")
+    .text(&value);
+    if !unit.is_empty() {
+        m.raw(" ").text(unit);
+    }
+    m.raw("</span>");
+    if assumption.user_value {
+        m.element(
+            r#"<span class="hx-badge hx-badge--user">"#,
+            locale.pick("您的数值", "your value"),
+            "</span>",
+        );
     } else {
-        source_link(assumption.source, assumption.url)
-    };
+        confidence_badge(&mut m, assumption.confidence, locale);
+    }
+    m.element(
+        r#"</div><p class="hx-assume__source"><span class="hx-assume__source-label">"#,
+        locale.pick("来源：", "Source: "),
+        "</span>",
+    );
+    if assumption.user_value {
+        m.text(locale.pick("您填写的数值", "your own value"));
+    } else {
+        source_link(&mut m, assumption.source, assumption.url);
+        if !assumption.as_of.is_empty() {
+            m.element(
+                r#"<span class="hx-assume__as-of">"#,
+                &locale.pick(
+                    format!("（核对于 {}）", assumption.as_of),
+                    format!(" (checked {})", assumption.as_of),
+                ),
+                "</span>",
+            );
+        }
+    }
+    m.raw("</p>");
     html! {
         <li key={key} class="hx-assume__item" data-key={assumption.key}>
-            <div class="hx-assume__head">
-                <span class="hx-assume__label">{locale.pick(assumption.label_zh, assumption.label_en)}</span>
-                <span class="hx-assume__value" data-value={plain_number(assumption.value)}>
-                    {value}
-                    if !unit.is_empty() {
-                        {" "}{unit}
-                    }
-                </span>
-                if assumption.user_value {
-                    <span class="hx-badge hx-badge--user">{locale.pick("您的数值", "your value")}</span>
-                } else {
-                    { confidence_badge(assumption.confidence, locale) }
-                }
-            </div>
-            <p class="hx-assume__source">
-                <span class="hx-assume__source-label">{locale.pick("来源：", "Source: ")}</span>
-                {source}
-                if !assumption.user_value && !assumption.as_of.is_empty() {
-                    <span class="hx-assume__as-of">
-                        {locale.pick(
-                            format!("（核对于 {}）", assumption.as_of),
-                            format!(" (checked {})", assumption.as_of),
-                        )}
-                    </span>
-                }
-            </p>
+            { m.into_html() }
             if let Some(param) = assumption.param {
                 { render_editor(param, spec, assumption, unit, props) }
             }
@@ -261,76 +285,80 @@ fn render_editor(
     }
 }
 
-fn render_rule_set(rules: &RuleSet, locale: Locale) -> Html {
+fn render_rule_set(m: &mut Markup, rules: &RuleSet, locale: Locale) {
     let note = locale.pick(rules.note_zh, rules.note_en);
-    html! {
-        <>
-            <p class="hx-assume__rule-name" data-testid="assume-rule-set-name">
-                {locale.pick(rules.name_zh, rules.name_en)}
-            </p>
-            <p class="hx-assume__source">
-                {locale.pick(
-                    format!("有效期：{} 至 {}", rules.valid_from, rules.valid_to),
-                    format!("In force: {} to {}", rules.valid_from, rules.valid_to),
-                )}
-            </p>
-            { source_line(rules.source, locale) }
-            if !note.is_empty() {
-                <p class="hx-assume__note">{note}</p>
-            }
-        </>
+    m.element(
+        r#"<p class="hx-assume__rule-name" data-testid="assume-rule-set-name">"#,
+        locale.pick(rules.name_zh, rules.name_en),
+        "</p>",
+    )
+    .element(
+        r#"<p class="hx-assume__source">"#,
+        &locale.pick(
+            format!("有效期：{} 至 {}", rules.valid_from, rules.valid_to),
+            format!("In force: {} to {}", rules.valid_from, rules.valid_to),
+        ),
+        "</p>",
+    );
+    source_line(m, rules.source, locale);
+    if !note.is_empty() {
+        m.element(r#"<p class="hx-assume__note">"#, note, "</p>");
     }
 }
 
 /// Source, check date and confidence of a data value.
-fn source_line(source: &Source, locale: Locale) -> Html {
-    html! {
-        <p class="hx-assume__source">
-            <span class="hx-assume__source-label">{locale.pick("来源：", "Source: ")}</span>
-            { source_link(source.name, source.url) }
-            if !source.as_of.is_empty() {
-                <span class="hx-assume__as-of">
-                    {locale.pick(
-                        format!("（核对于 {}）", source.as_of),
-                        format!(" (checked {})", source.as_of),
-                    )}
-                </span>
-            }
-            {" "}
-            { confidence_badge(source.confidence, locale) }
-        </p>
+fn source_line(m: &mut Markup, source: &Source, locale: Locale) {
+    m.element(
+        r#"<p class="hx-assume__source"><span class="hx-assume__source-label">"#,
+        locale.pick("来源：", "Source: "),
+        "</span>",
+    );
+    source_link(m, source.name, source.url);
+    if !source.as_of.is_empty() {
+        m.element(
+            r#"<span class="hx-assume__as-of">"#,
+            &locale.pick(
+                format!("（核对于 {}）", source.as_of),
+                format!(" (checked {})", source.as_of),
+            ),
+            "</span>",
+        );
     }
+    m.raw(" ");
+    confidence_badge(m, source.confidence, locale);
+    m.raw("</p>");
 }
 
 /// The citation, linked when it has an address (opened in a new tab, without an opener).
-fn source_link(name: &'static str, url: &'static str) -> Html {
+fn source_link(m: &mut Markup, name: &str, url: &str) {
     if url.is_empty() {
-        html! { <cite class="hx-assume__cite">{name}</cite> }
+        m.element(r#"<cite class="hx-assume__cite">"#, name, "</cite>");
     } else {
-        html! {
-            <a class="hx-assume__link" href={url} target="_blank" rel="noopener noreferrer">
-                <cite class="hx-assume__cite">{name}</cite>
-            </a>
-        }
+        m.raw(r#"<a class="hx-assume__link""#)
+            .attr("href", url)
+            .raw(r#" target="_blank" rel="noopener noreferrer"><cite class="hx-assume__cite">"#)
+            .text(name)
+            .raw("</cite></a>");
     }
 }
 
 /// The confidence mark as words plus a symbol, so it never depends on colour alone.
-fn confidence_badge(confidence: Confidence, locale: Locale) -> Html {
+fn confidence_badge(m: &mut Markup, confidence: Confidence, locale: Locale) {
     let symbol = match confidence {
         Confidence::Verified => "✓",
         Confidence::Secondary => "≈",
         Confidence::Unverified => "!",
     };
-    html! {
-        <span
-            class={format!("hx-badge hx-badge--{}", confidence.code())}
-            data-confidence={confidence.code()}
-        >
-            <span aria-hidden="true">{symbol}{" "}</span>
-            {confidence.label(locale)}
-        </span>
-    }
+    let code = confidence.code();
+    m.raw(r#"<span class="hx-badge hx-badge--"#)
+        .raw(code)
+        .raw(r#"" data-confidence=""#)
+        .raw(code)
+        .raw(r#""><span aria-hidden="true">"#)
+        .raw(symbol)
+        .raw(" </span>")
+        .text(confidence.label(locale))
+        .raw("</span>");
 }
 
 /// A data unit symbol in the buyer's words; unknown symbols are shown as they are.

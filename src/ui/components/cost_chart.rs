@@ -8,6 +8,7 @@ use crate::domain::evaluate::{Evaluation, YearPoint};
 use crate::domain::locale::Locale;
 use crate::domain::money::{format_money, format_money_short, format_number, plain_number};
 use crate::domain::number::clamp;
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct CostChartProps {
@@ -55,86 +56,86 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         format!("Grade {}: cumulative cost", outcome.chosen_grade),
     );
 
-    html! {
-        <figure class="hx-chart" data-testid="cost-chart">
-            <figcaption class="hx-chart__title">{title}</figcaption>
-            <svg
-                class="hx-chart__svg"
-                viewBox={VIEW_BOX}
-                preserveAspectRatio="xMidYMid meet"
-                role="img"
-                aria-label={summary.clone()}
-            >
-                for tick in scale.money_ticks() {
-                    <g key={tick.to_string()}>
-                        <line
-                            class="hx-chart__grid"
-                            x1={coord(LEFT)}
-                            x2={coord(LEFT + PLOT_W)}
-                            y1={coord(scale.y(tick))}
-                            y2={coord(scale.y(tick))}
-                        />
-                        <text
-                            class="hx-chart__tick"
-                            x={coord(LEFT - 6.0)}
-                            y={coord(scale.y(tick) + 4.5)}
-                            text-anchor="end"
-                        >
-                            {format_money_short(i64::try_from(tick).unwrap_or(0), locale)}
-                        </text>
-                    </g>
-                }
-                for year in scale.year_ticks() {
-                    <text
-                        key={year}
-                        class="hx-chart__tick"
-                        x={coord(scale.x(year))}
-                        y={coord(TOP + PLOT_H + 17.0)}
-                        text-anchor="middle"
-                    >
-                        {format_number(f64::from(year), 0, locale)}
-                    </text>
-                }
-                <text
-                    class="hx-chart__axis-title"
-                    x={coord(LEFT + PLOT_W)}
-                    y={coord(HEIGHT - 4.0)}
-                    text-anchor="end"
-                >
-                    {years_axis}
-                </text>
-                <line
-                    class="hx-chart__axis"
-                    x1={coord(LEFT)}
-                    x2={coord(LEFT + PLOT_W)}
-                    y1={coord(TOP + PLOT_H)}
-                    y2={coord(TOP + PLOT_H)}
-                />
-                <polyline class="hx-chart__line hx-chart__line--old" points={old_points} />
-                <polyline class="hx-chart__line hx-chart__line--new" points={new_points} />
-                { crossing.map(|c| break_even_mark(c, &scale, locale)).unwrap_or_default() }
-            </svg>
-            <ul class="hx-chart__legend">
-                <li class="hx-chart__legend-item">
-                    { swatch("hx-chart__line hx-chart__line--old") }
-                    {locale.pick("继续用旧机（累计电费、水费、气费）", "Keep the old unit (running costs)")}
-                </li>
-                <li class="hx-chart__legend-item">
-                    { swatch("hx-chart__line hx-chart__line--new") }
-                    {locale.pick("换新（到手价加累计使用费）", "Replace (net price plus running costs)")}
-                </li>
-                if crossing.is_some() {
-                    <li class="hx-chart__legend-item">
-                        <svg class="hx-chart__swatch" viewBox="0 0 24 12" aria-hidden="true">
-                            <circle class="hx-chart__mark" cx="12" cy="6" r="4.5" />
-                        </svg>
-                        {locale.pick("回本点：两线相交", "Break-even: where the lines cross")}
-                    </li>
-                }
-            </ul>
-            { data_table(series, locale) }
-        </figure>
+    // Written as text (`Markup`): the chart has no events, and yew's `html!` would build every
+    // line and label in code.
+    let mut m = Markup::new();
+    m.raw(r#"<figure class="hx-chart" data-testid="cost-chart">"#)
+        .element(
+            r#"<figcaption class="hx-chart__title">"#,
+            &title,
+            "</figcaption>",
+        )
+        .raw(r#"<svg class="hx-chart__svg" viewBox=""#)
+        .raw(VIEW_BOX)
+        .raw(r#"" preserveAspectRatio="xMidYMid meet" role="img""#)
+        .attr("aria-label", &summary)
+        .raw(">");
+    for tick in scale.money_ticks() {
+        let y = coord(scale.y(tick));
+        m.raw(r#"<g><line class="hx-chart__grid""#)
+            .attr("x1", &coord(LEFT))
+            .attr("x2", &coord(LEFT + PLOT_W))
+            .attr("y1", &y)
+            .attr("y2", &y)
+            .raw(r#"/><text class="hx-chart__tick""#)
+            .attr("x", &coord(LEFT - 6.0))
+            .attr("y", &coord(scale.y(tick) + 4.5))
+            .raw(r#" text-anchor="end">"#)
+            .text(&format_money_short(tick, locale))
+            .raw("</text></g>");
     }
+    for year in scale.year_ticks() {
+        m.raw(r#"<text class="hx-chart__tick""#)
+            .attr("x", &coord(scale.x(year)))
+            .attr("y", &coord(TOP + PLOT_H + 17.0))
+            .raw(r#" text-anchor="middle">"#)
+            .text(&format_number(f64::from(year), 0, locale))
+            .raw("</text>");
+    }
+    m.raw(r#"<text class="hx-chart__axis-title""#)
+        .attr("x", &coord(LEFT + PLOT_W))
+        .attr("y", &coord(HEIGHT - 4.0))
+        .raw(r#" text-anchor="end">"#)
+        .text(years_axis)
+        .raw(r#"</text><line class="hx-chart__axis""#)
+        .attr("x1", &coord(LEFT))
+        .attr("x2", &coord(LEFT + PLOT_W))
+        .attr("y1", &coord(TOP + PLOT_H))
+        .attr("y2", &coord(TOP + PLOT_H))
+        .raw(r#"/><polyline class="hx-chart__line hx-chart__line--old""#)
+        .attr("points", &old_points)
+        .raw(r#"/><polyline class="hx-chart__line hx-chart__line--new""#)
+        .attr("points", &new_points)
+        .raw("/>");
+    if let Some(c) = crossing {
+        break_even_mark(&mut m, c, &scale, locale);
+    }
+    m.raw(r#"</svg><ul class="hx-chart__legend"><li class="hx-chart__legend-item">"#)
+        .raw(SWATCH_START)
+        .raw("hx-chart__line hx-chart__line--old")
+        .raw(SWATCH_END)
+        .text(locale.pick(
+            "继续用旧机（累计电费、水费、气费）",
+            "Keep the old unit (running costs)",
+        ))
+        .raw(r#"</li><li class="hx-chart__legend-item">"#)
+        .raw(SWATCH_START)
+        .raw("hx-chart__line hx-chart__line--new")
+        .raw(SWATCH_END)
+        .text(locale.pick(
+            "换新（到手价加累计使用费）",
+            "Replace (net price plus running costs)",
+        ))
+        .raw("</li>");
+    if crossing.is_some() {
+        m.raw(r#"<li class="hx-chart__legend-item"><svg class="hx-chart__swatch" viewBox="0 0 24 12" aria-hidden="true"><circle class="hx-chart__mark" cx="12" cy="6" r="4.5"/></svg>"#)
+            .text(locale.pick("回本点：两线相交", "Break-even: where the lines cross"))
+            .raw("</li>");
+    }
+    m.raw("</ul>");
+    data_table(&mut m, series, locale);
+    m.raw("</figure>");
+    m.into_html()
 }
 
 /// Where replacing becomes no dearer than keeping: the first crossing, in fractional years, with
@@ -146,7 +147,7 @@ struct Crossing {
 }
 
 fn break_even(series: &[YearPoint]) -> Option<Crossing> {
-    let gap = |p: &YearPoint| i128::from(p.replace_fen) - i128::from(p.keep_old_fen);
+    let gap = |p: &YearPoint| p.replace_fen.saturating_sub(p.keep_old_fen);
     let first = series.first()?;
     if gap(first) <= 0 {
         return Some(Crossing {
@@ -172,29 +173,31 @@ fn break_even(series: &[YearPoint]) -> Option<Crossing> {
 /// Maps years and fen to drawing coordinates, with "nice" tick steps.
 struct Scale {
     max_year: u32,
-    low: i128,
-    high: i128,
-    step: i128,
+    low: i64,
+    high: i64,
+    step: i64,
 }
 
 impl Scale {
     fn new(series: &[YearPoint]) -> Scale {
-        let values = series
-            .iter()
-            .flat_map(|p| [i128::from(p.keep_old_fen), i128::from(p.replace_fen)]);
-        let (min, max) = values.fold((0_i128, 0_i128), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        let step = nice_step((max - min).max(100) / 4);
+        let values = series.iter().flat_map(|p| [p.keep_old_fen, p.replace_fen]);
+        let (min, max) = values.fold((0_i64, 0_i64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        let step = nice_step(max.saturating_sub(min).max(100) / 4);
         // Round the axis out to whole steps so the ticks sit on its ends.
-        let low = min.div_euclid(step) * step;
+        let low = min.div_euclid(step).saturating_mul(step);
         let high = {
-            let h = max.div_euclid(step) * step;
+            let h = max.div_euclid(step).saturating_mul(step);
             if h < max {
-                h + step
+                h.saturating_add(step)
             } else {
                 h
             }
         };
-        let high = if high <= low { low + step } else { high };
+        let high = if high <= low {
+            low.saturating_add(step)
+        } else {
+            high
+        };
         let max_year = series.iter().map(|p| p.year).max().unwrap_or(0).max(1);
         Scale {
             max_year,
@@ -212,7 +215,7 @@ impl Scale {
         LEFT + PLOT_W * clamp(year / f64::from(self.max_year), 0.0, 1.0)
     }
 
-    fn y(&self, fen: i128) -> f64 {
+    fn y(&self, fen: i64) -> f64 {
         self.y_frac(fen as f64)
     }
 
@@ -222,13 +225,16 @@ impl Scale {
         TOP + PLOT_H * (1.0 - share)
     }
 
-    fn money_ticks(&self) -> Vec<i128> {
+    fn money_ticks(&self) -> Vec<i64> {
         let mut ticks = Vec::new();
         let mut tick = self.low;
         // At most a dozen, whatever the data: the step is at least a quarter of the span.
         while tick <= self.high && ticks.len() < 12 {
             ticks.push(tick);
-            tick += self.step;
+            tick = match tick.checked_add(self.step) {
+                Some(next) => next,
+                None => break,
+            };
         }
         ticks
     }
@@ -245,8 +251,8 @@ impl Scale {
 }
 
 /// The smallest 1-2-5 step (at least ¥1 = 100 fen) not below `raw` fen.
-fn nice_step(raw: i128) -> i128 {
-    let mut magnitude: i128 = 100;
+fn nice_step(raw: i64) -> i64 {
+    let mut magnitude: i64 = 100;
     loop {
         for m in [1, 2, 5] {
             let step = magnitude.saturating_mul(m);
@@ -264,13 +270,7 @@ fn nice_step(raw: i128) -> i128 {
 fn polyline(series: &[YearPoint], scale: &Scale, value: impl Fn(&YearPoint) -> i64) -> String {
     series
         .iter()
-        .map(|p| {
-            format!(
-                "{},{}",
-                coord(scale.x(p.year)),
-                coord(scale.y(i128::from(value(p))))
-            )
-        })
+        .map(|p| format!("{},{}", coord(scale.x(p.year)), coord(scale.y(value(p)))))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -285,7 +285,7 @@ fn coord(value: f64) -> String {
     }
 }
 
-fn break_even_mark(crossing: Crossing, scale: &Scale, locale: Locale) -> Html {
+fn break_even_mark(m: &mut Markup, crossing: Crossing, scale: &Scale, locale: Locale) {
     let x = scale.x_frac(crossing.year);
     let y = scale.y_frac(crossing.fen);
     let years = format_number(crossing.year, 1, locale);
@@ -310,34 +310,29 @@ fn break_even_mark(crossing: Crossing, scale: &Scale, locale: Locale) -> Html {
     } else {
         y + 20.0
     };
-    html! {
-        <g
-            class="hx-chart__break-even"
-            data-testid="break-even"
-            data-value={plain_number(crossing.year)}
-        >
-            <line
-                class="hx-chart__drop"
-                x1={coord(x)}
-                x2={coord(x)}
-                y1={coord(y)}
-                y2={coord(TOP + PLOT_H)}
-            />
-            <circle class="hx-chart__mark" cx={coord(x)} cy={coord(y)} r="4.5" />
-            <text class="hx-chart__mark-label" x={coord(text_x)} y={coord(text_y)} text-anchor={anchor}>
-                {label}
-            </text>
-        </g>
-    }
+    m.raw(r#"<g class="hx-chart__break-even" data-testid="break-even""#)
+        .attr("data-value", &plain_number(crossing.year))
+        .raw(r#"><line class="hx-chart__drop""#)
+        .attr("x1", &coord(x))
+        .attr("x2", &coord(x))
+        .attr("y1", &coord(y))
+        .attr("y2", &coord(TOP + PLOT_H))
+        .raw(r#"/><circle class="hx-chart__mark""#)
+        .attr("cx", &coord(x))
+        .attr("cy", &coord(y))
+        .raw(r#" r="4.5"/><text class="hx-chart__mark-label""#)
+        .attr("x", &coord(text_x))
+        .attr("y", &coord(text_y))
+        .attr("text-anchor", anchor)
+        .raw(">")
+        .text(&label)
+        .raw("</text></g>");
 }
 
-fn swatch(class: &'static str) -> Html {
-    html! {
-        <svg class="hx-chart__swatch" viewBox="0 0 24 12" aria-hidden="true">
-            <line {class} x1="1" x2="23" y1="6" y2="6" />
-        </svg>
-    }
-}
+/// A legend swatch, a short line in the series' style: this, the line's classes, `SWATCH_END`.
+const SWATCH_START: &str =
+    r#"<svg class="hx-chart__swatch" viewBox="0 0 24 12" aria-hidden="true"><line class=""#;
+const SWATCH_END: &str = r#"" x1="1" x2="23" y1="6" y2="6"/></svg>"#;
 
 fn summary(last: &YearPoint, crossing: Option<Crossing>, locale: Locale) -> String {
     let years = format_number(f64::from(last.year), 0, locale);
@@ -369,28 +364,42 @@ fn summary(last: &YearPoint, crossing: Option<Crossing>, locale: Locale) -> Stri
 }
 
 /// The same numbers as a table for screen readers (hidden visually).
-fn data_table(series: &[YearPoint], locale: Locale) -> Html {
-    html! {
-        <table class="hx-visually-hidden" data-testid="cost-chart-table">
-            <caption>{locale.pick("累计花费（按年）", "Cumulative cost by year")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{locale.pick("第几年", "Year")}</th>
-                    <th scope="col">{locale.pick("继续用旧机", "Keep the old unit")}</th>
-                    <th scope="col">{locale.pick("换新", "Replace")}</th>
-                </tr>
-            </thead>
-            <tbody>
-                for (index, point) in series.iter().enumerate() {
-                    <tr key={index}>
-                        <th scope="row">{format_number(f64::from(point.year), 0, locale)}</th>
-                        <td>{format_money(point.keep_old_fen, locale)}</td>
-                        <td>{format_money(point.replace_fen, locale)}</td>
-                    </tr>
-                }
-            </tbody>
-        </table>
+fn data_table(m: &mut Markup, series: &[YearPoint], locale: Locale) {
+    m.raw(r#"<table class="hx-visually-hidden" data-testid="cost-chart-table">"#)
+        .element(
+            "<caption>",
+            locale.pick("累计花费（按年）", "Cumulative cost by year"),
+            "</caption>",
+        )
+        .element(
+            r#"<thead><tr><th scope="col">"#,
+            locale.pick("第几年", "Year"),
+            "</th>",
+        )
+        .element(
+            r#"<th scope="col">"#,
+            locale.pick("继续用旧机", "Keep the old unit"),
+            "</th>",
+        )
+        .element(
+            r#"<th scope="col">"#,
+            locale.pick("换新", "Replace"),
+            "</th></tr></thead><tbody>",
+        );
+    for point in series {
+        m.element(
+            r#"<tr><th scope="row">"#,
+            &format_number(f64::from(point.year), 0, locale),
+            "</th>",
+        )
+        .element("<td>", &format_money(point.keep_old_fen, locale), "</td>")
+        .element(
+            "<td>",
+            &format_money(point.replace_fen, locale),
+            "</td></tr>",
+        );
     }
+    m.raw("</tbody></table>");
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::domain::locale::Locale;
 use crate::domain::money::{
     format_money, format_number, format_number_trimmed, plain_fen, plain_number, Fen,
 };
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct GradeComparisonProps {
@@ -64,11 +65,11 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
     let na = || not_applicable(locale);
 
     // Saved per year: the big numbers.
-    let mut per_year: Vec<Html> = Vec::new();
+    let mut per_year: Vec<Markup> = Vec::new();
     per_year.push(ctx.row(
         locale.pick("每年省钱", "Saved per year"),
         na(),
-        grades.map(|g| html! { {format_money(g.money_saved_fen, locale)} }),
+        grades.map(|g| Markup::of_text(&format_money(g.money_saved_fen, locale))),
         Some((
             "annual-money-saved",
             grades.map(|g| plain_fen(g.money_saved_fen)),
@@ -78,7 +79,7 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
         per_year.push(ctx.row(
             locale.pick("每年省电（度）", "Electricity saved per year (kWh)"),
             na(),
-            grades.map(|g| html! { {format_number_trimmed(g.saved.kwh, 1, locale)} }),
+            grades.map(|g| Markup::of_text(&format_number_trimmed(g.saved.kwh, 1, locale))),
             Some((
                 "annual-kwh-saved",
                 grades.map(|g| plain_number(g.saved.kwh)),
@@ -89,7 +90,7 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
         per_year.push(ctx.row(
             locale.pick("每年省水（吨）", "Water saved per year (m³)"),
             na(),
-            grades.map(|g| html! { {format_number_trimmed(g.saved.water_m3, 2, locale)} }),
+            grades.map(|g| Markup::of_text(&format_number_trimmed(g.saved.water_m3, 2, locale))),
             Some((
                 "annual-water-saved",
                 grades.map(|g| plain_number(g.saved.water_m3)),
@@ -100,7 +101,7 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
         per_year.push(ctx.row(
             locale.pick("每年省气（立方米）", "Gas saved per year (m³)"),
             na(),
-            grades.map(|g| html! { {format_number_trimmed(g.saved.gas_m3, 1, locale)} }),
+            grades.map(|g| Markup::of_text(&format_number_trimmed(g.saved.gas_m3, 1, locale))),
             Some((
                 "annual-gas-saved",
                 grades.map(|g| plain_number(g.saved.gas_m3)),
@@ -110,12 +111,12 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
     per_year.push(ctx.row(
         locale.pick("每年减排二氧化碳（千克）", "CO₂ avoided per year (kg)"),
         na(),
-        grades.map(|g| html! { {format_number_trimmed(g.co2_kg, 1, locale)} }),
+        grades.map(|g| Markup::of_text(&format_number_trimmed(g.co2_kg, 1, locale))),
         Some(("co2-saved", grades.map(|g| plain_number(g.co2_kg)))),
     ));
 
     // What the buyer pays and when it comes back.
-    let paying: Vec<Html> = vec![
+    let paying: Vec<Markup> = vec![
         ctx.row(
             locale.pick("新机价格", "Price"),
             na(),
@@ -153,62 +154,75 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
 
     // Yearly use and running cost: here the old unit has figures of its own.
     let old = &outcome.old;
-    let mut usage: Vec<Html> = Vec::new();
+    let mut usage: Vec<Markup> = Vec::new();
     if used.kwh {
         usage.push(ctx.row(
             locale.pick("年耗电量（度）", "Electricity per year (kWh)"),
-            html! { {format_number_trimmed(old.annual.kwh, 1, locale)} },
-            grades.map(|g| html! { {format_number_trimmed(g.new_annual.kwh, 1, locale)} }),
+            Markup::of_text(&format_number_trimmed(old.annual.kwh, 1, locale)),
+            grades.map(|g| Markup::of_text(&format_number_trimmed(g.new_annual.kwh, 1, locale))),
             None,
         ));
     }
     if used.water {
-        usage.push(ctx.row(
-            locale.pick("年用水量（吨）", "Water per year (m³)"),
-            html! { {format_number_trimmed(old.annual.water_m3, 2, locale)} },
-            grades.map(|g| html! { {format_number_trimmed(g.new_annual.water_m3, 2, locale)} }),
-            None,
-        ));
+        usage.push(
+            ctx.row(
+                locale.pick("年用水量（吨）", "Water per year (m³)"),
+                Markup::of_text(&format_number_trimmed(old.annual.water_m3, 2, locale)),
+                grades.map(|g| {
+                    Markup::of_text(&format_number_trimmed(g.new_annual.water_m3, 2, locale))
+                }),
+                None,
+            ),
+        );
     }
     if used.gas {
         usage.push(ctx.row(
             locale.pick("年用气量（立方米）", "Gas per year (m³)"),
-            html! { {format_number_trimmed(old.annual.gas_m3, 1, locale)} },
-            grades.map(|g| html! { {format_number_trimmed(g.new_annual.gas_m3, 1, locale)} }),
+            Markup::of_text(&format_number_trimmed(old.annual.gas_m3, 1, locale)),
+            grades.map(|g| Markup::of_text(&format_number_trimmed(g.new_annual.gas_m3, 1, locale))),
             None,
         ));
     }
     usage.push(ctx.row(
         locale.pick("每年使用费用", "Running cost per year"),
-        html! { {format_money(old.annual_cost_fen, locale)} },
+        Markup::of_text(&format_money(old.annual_cost_fen, locale)),
         // The new unit's cost is the old cost less what it saves (the engine's saving formula).
         grades.map(|g| {
-            html! { {format_money(old.annual_cost_fen.saturating_sub(g.money_saved_fen), locale)} }
+            Markup::of_text(&format_money(
+                old.annual_cost_fen.saturating_sub(g.money_saved_fen),
+                locale,
+            ))
         }),
         None,
     ));
 
     // Over the lifetime, and how sure the yearly saving is.
-    let mut lifetime: Vec<Html> = Vec::new();
+    let mut lifetime: Vec<Markup> = Vec::new();
     lifetime.push(ctx.row(
         locale.pick("共省钱", "Money saved"),
         na(),
-        grades.map(|g| html! { {format_money(g.lifetime.money_fen, locale)} }),
+        grades.map(|g| Markup::of_text(&format_money(g.lifetime.money_fen, locale))),
         None,
     ));
     if used.kwh {
-        lifetime.push(ctx.row(
-            locale.pick("共省电（度）", "Electricity saved (kWh)"),
-            na(),
-            grades.map(|g| html! { {format_number_trimmed(g.lifetime.saved.kwh, 0, locale)} }),
-            None,
-        ));
+        lifetime.push(
+            ctx.row(
+                locale.pick("共省电（度）", "Electricity saved (kWh)"),
+                na(),
+                grades.map(|g| {
+                    Markup::of_text(&format_number_trimmed(g.lifetime.saved.kwh, 0, locale))
+                }),
+                None,
+            ),
+        );
     }
     if used.water {
         lifetime.push(ctx.row(
             locale.pick("共省水（吨）", "Water saved (m³)"),
             na(),
-            grades.map(|g| html! { {format_number_trimmed(g.lifetime.saved.water_m3, 1, locale)} }),
+            grades.map(|g| {
+                Markup::of_text(&format_number_trimmed(g.lifetime.saved.water_m3, 1, locale))
+            }),
             None,
         ));
     }
@@ -216,14 +230,16 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
         lifetime.push(ctx.row(
             locale.pick("共省气（立方米）", "Gas saved (m³)"),
             na(),
-            grades.map(|g| html! { {format_number_trimmed(g.lifetime.saved.gas_m3, 0, locale)} }),
+            grades.map(|g| {
+                Markup::of_text(&format_number_trimmed(g.lifetime.saved.gas_m3, 0, locale))
+            }),
             None,
         ));
     }
     lifetime.push(ctx.row(
         locale.pick("共减排二氧化碳（千克）", "CO₂ avoided (kg)"),
         na(),
-        grades.map(|g| html! { {format_number_trimmed(g.lifetime.co2_kg, 0, locale)} }),
+        grades.map(|g| Markup::of_text(&format_number_trimmed(g.lifetime.co2_kg, 0, locale))),
         None,
     ));
     lifetime.push(ctx.row(
@@ -240,7 +256,7 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
                     format_money(high, locale)
                 )
             };
-            html! { {text} }
+            Markup::of_text(&text)
         }),
         None,
     ));
@@ -250,37 +266,48 @@ pub fn GradeComparison(props: &GradeComparisonProps) -> Html {
         format!("使用寿命内（{years}年）"),
         format!("Over the {years}-year lifetime"),
     );
-    html! {
-        <section class="hx-compare" data-testid="grade-comparison">
-            <div
-                class="hx-compare__scroll"
-                role="region"
-                aria-labelledby="hx-compare-caption"
-                tabindex="0"
-            >
-                <table class="hx-compare__table">
-                    <caption id="hx-compare-caption" class="hx-compare__caption">{caption}</caption>
-                    <thead>
-                        <tr>
-                            <td class="hx-compare__corner"></td>
-                            <th scope="col" class="hx-compare__head">
-                                {locale.pick("旧机", "Old unit")}
-                                <span class="hx-compare__basis">{old_basis_text(outcome, locale)}</span>
-                            </th>
-                            { grade_head(one, chosen == 0, locale) }
-                            { grade_head(two, chosen == 1, locale) }
-                        </tr>
-                    </thead>
-                    { group(locale.pick("每年节省", "Saved each year"), per_year) }
-                    { group(locale.pick("价格、补贴与回本", "Price, subsidy and payback"), paying) }
-                    { group(locale.pick("每年用量与费用", "Use and cost per year"), usage) }
-                    { group(&lifetime_title, lifetime) }
-                </table>
-            </div>
-            { rule_set_note(outcome, locale) }
-            { outcome.grade_one_extra.map(|extra| grade_one_extra(&extra, locale)).unwrap_or_default() }
-        </section>
+    // Written as text (`Markup`): the table has no events, and yew's `html!` would build every
+    // cell in code.
+    let mut m = Markup::new();
+    m.raw(r#"<section class="hx-compare" data-testid="grade-comparison"><div class="hx-compare__scroll" role="region" aria-labelledby="hx-compare-caption" tabindex="0"><table class="hx-compare__table">"#)
+        .element(
+            r#"<caption id="hx-compare-caption" class="hx-compare__caption">"#,
+            &caption,
+            "</caption>",
+        )
+        .raw(r#"<thead><tr><td class="hx-compare__corner"></td><th scope="col" class="hx-compare__head">"#)
+        .text(locale.pick("旧机", "Old unit"))
+        .element(
+            r#"<span class="hx-compare__basis">"#,
+            &old_basis_text(outcome, locale),
+            "</span></th>",
+        );
+    grade_head(&mut m, one, chosen == 0, locale);
+    grade_head(&mut m, two, chosen == 1, locale);
+    m.raw("</tr></thead>");
+    group(
+        &mut m,
+        locale.pick("每年节省", "Saved each year"),
+        &per_year,
+    );
+    group(
+        &mut m,
+        locale.pick("价格、补贴与回本", "Price, subsidy and payback"),
+        &paying,
+    );
+    group(
+        &mut m,
+        locale.pick("每年用量与费用", "Use and cost per year"),
+        &usage,
+    );
+    group(&mut m, &lifetime_title, &lifetime);
+    m.raw("</table></div>");
+    rule_set_note(&mut m, outcome, locale);
+    if let Some(extra) = outcome.grade_one_extra {
+        grade_one_extra(&mut m, &extra, locale);
     }
+    m.raw("</section>");
+    m.into_html()
 }
 
 /// What every row needs to know to mark the chosen column.
@@ -296,56 +323,50 @@ impl RowContext {
     fn row(
         &self,
         label: &str,
-        old: Html,
-        cells: [Html; 2],
+        old: Markup,
+        cells: [Markup; 2],
         hook: Option<(&'static str, [String; 2])>,
-    ) -> Html {
-        let [first, second] = cells;
-        let (testid, values) = match hook {
-            Some((id, values)) => (Some(format!("compare-{id}")), Some(values)),
-            None => (None, None),
-        };
-        let cell = |index: usize, content: Html| {
-            let chosen = index == self.chosen;
-            let value = values
-                .as_ref()
-                .and_then(|v| v.get(index))
-                .filter(|_| chosen)
-                .cloned();
-            html! {
-                <td
-                    class={if chosen { "hx-compare__cell hx-compare__cell--chosen" } else { "hx-compare__cell" }}
-                    data-testid={testid.clone().filter(|_| chosen)}
-                    data-value={value}
-                >
-                    {content}
-                </td>
+    ) -> Markup {
+        let mut m = Markup::new();
+        m.element(
+            r#"<tr><th scope="row" class="hx-compare__label">"#,
+            label,
+            "</th>",
+        )
+        .raw(r#"<td class="hx-compare__cell hx-compare__cell--old">"#)
+        .append(&old)
+        .raw("</td>");
+        for (index, content) in cells.iter().enumerate() {
+            if index == self.chosen {
+                m.raw(r#"<td class="hx-compare__cell hx-compare__cell--chosen""#);
+                if let Some((id, values)) = &hook {
+                    m.attr("data-testid", &format!("compare-{id}"))
+                        .attr("data-value", &values[index]);
+                }
+            } else {
+                m.raw(r#"<td class="hx-compare__cell""#);
             }
-        };
-        html! {
-            <tr key={label.to_string()}>
-                <th scope="row" class="hx-compare__label">{label.to_string()}</th>
-                <td class="hx-compare__cell hx-compare__cell--old">{old}</td>
-                { cell(0, first) }
-                { cell(1, second) }
-            </tr>
+            m.raw(">").append(content).raw("</td>");
         }
+        m.raw("</tr>");
+        m
     }
 }
 
 /// A titled group of rows.
-fn group(title: &str, rows: Vec<Html>) -> Html {
-    html! {
-        <tbody class="hx-compare__group">
-            <tr>
-                <th scope="rowgroup" colspan="4" class="hx-compare__group-title">{title.to_string()}</th>
-            </tr>
-            {rows}
-        </tbody>
+fn group(m: &mut Markup, title: &str, rows: &[Markup]) {
+    m.element(
+        r#"<tbody class="hx-compare__group"><tr><th scope="rowgroup" colspan="4" class="hx-compare__group-title">"#,
+        title,
+        "</th></tr>",
+    );
+    for row in rows {
+        m.append(row);
     }
+    m.raw("</tbody>");
 }
 
-fn grade_head(grade: &GradeOutcome, chosen: bool, locale: Locale) -> Html {
+fn grade_head(m: &mut Markup, grade: &GradeOutcome, chosen: bool, locale: Locale) {
     let name = locale.pick(
         format!("{}级新机", grade.grade),
         format!("Grade {}", grade.grade),
@@ -355,20 +376,22 @@ fn grade_head(grade: &GradeOutcome, chosen: bool, locale: Locale) -> Html {
         NewBasis::Typical => locale.pick("按该等级典型值", "typical for the grade"),
         NewBasis::Direct => locale.pick("按您填的用量", "your figures"),
     };
-    html! {
-        <th
-            scope="col"
-            class={if chosen { "hx-compare__head hx-compare__head--chosen" } else { "hx-compare__head" }}
-            aria-current={chosen.then_some("true")}
-            data-testid={format!("compare-grade-{}", grade.grade)}
-        >
-            {name}
-            if chosen {
-                <span class="hx-compare__chosen-tag">{locale.pick("已选", "chosen")}</span>
-            }
-            <span class="hx-compare__basis">{basis}</span>
-        </th>
+    m.raw(if chosen {
+        r#"<th scope="col" class="hx-compare__head hx-compare__head--chosen" aria-current="true""#
+    } else {
+        r#"<th scope="col" class="hx-compare__head""#
+    })
+    .attr("data-testid", &format!("compare-grade-{}", grade.grade))
+    .raw(">")
+    .text(&name);
+    if chosen {
+        m.element(
+            r#"<span class="hx-compare__chosen-tag">"#,
+            locale.pick("已选", "chosen"),
+            "</span>",
+        );
     }
+    m.element(r#"<span class="hx-compare__basis">"#, basis, "</span></th>");
 }
 
 fn old_basis_text(outcome: &Outcome, locale: Locale) -> String {
@@ -384,73 +407,87 @@ fn old_basis_text(outcome: &Outcome, locale: Locale) -> String {
 }
 
 /// The old column of a row that only concerns the new unit.
-fn not_applicable(locale: Locale) -> Html {
-    html! {
-        <>
-            <span aria-hidden="true">{"—"}</span>
-            <span class="hx-visually-hidden">{locale.pick("不适用", "not applicable")}</span>
-        </>
-    }
+fn not_applicable(locale: Locale) -> Markup {
+    let mut m = Markup::new();
+    m.element(
+        r#"<span aria-hidden="true">—</span><span class="hx-visually-hidden">"#,
+        locale.pick("不适用", "not applicable"),
+        "</span>",
+    );
+    m
 }
 
-fn money_or_missing(fen: Option<Fen>, locale: Locale) -> Html {
+/// A note in a cell: `start` opens its span.
+fn note(start: &'static str, text: &str) -> Markup {
+    let mut m = Markup::new();
+    m.element(start, text, "</span>");
+    m
+}
+
+const NOTE: &str = r#"<span class="hx-compare__note">"#;
+
+fn money_or_missing(fen: Option<Fen>, locale: Locale) -> Markup {
     match fen {
-        Some(fen) => html! { {format_money(fen, locale)} },
-        None => html! {
-            <span class="hx-compare__note">{locale.pick("未填价格", "no price entered")}</span>
-        },
+        Some(fen) => Markup::of_text(&format_money(fen, locale)),
+        None => note(NOTE, locale.pick("未填价格", "no price entered")),
     }
 }
 
-fn subsidy_cell(grade: &GradeOutcome, locale: Locale) -> Html {
+fn subsidy_cell(grade: &GradeOutcome, locale: Locale) -> Markup {
     let subsidy = &grade.subsidy;
-    let (tag, tag_class) = if subsidy.eligible {
-        (locale.pick("符合条件", "eligible"), "hx-tag hx-tag--yes")
+    let (tag, tag_start) = if subsidy.eligible {
+        (
+            locale.pick("符合条件", "eligible"),
+            r#"<span class="hx-tag hx-tag--yes">"#,
+        )
     } else {
         (
             locale.pick("不符合条件", "not eligible"),
-            "hx-tag hx-tag--no",
+            r#"<span class="hx-tag hx-tag--no">"#,
         )
     };
-    html! {
-        <>
-            <span class="hx-compare__num">{format_money(subsidy.fen, locale)}</span>
-            <span class={tag_class}>{tag}</span>
-            <span class="hx-compare__note">{locale.pick(&subsidy.reason_zh, &subsidy.reason_en).clone()}</span>
-        </>
-    }
+    let mut m = Markup::new();
+    m.element(
+        r#"<span class="hx-compare__num">"#,
+        &format_money(subsidy.fen, locale),
+        "</span>",
+    )
+    .element(tag_start, tag, "</span>")
+    .element(
+        NOTE,
+        locale.pick(&subsidy.reason_zh, &subsidy.reason_en),
+        "</span>",
+    );
+    m
 }
 
-fn payback_cell(grade: &GradeOutcome, lifetime_years: u32, locale: Locale) -> Html {
+fn payback_cell(grade: &GradeOutcome, lifetime_years: u32, locale: Locale) -> Markup {
     if grade.net_price_fen.is_none() {
-        return html! {
-            <span class="hx-compare__note">{locale.pick("填价格后计算", "enter a price")}</span>
-        };
+        return note(NOTE, locale.pick("填价格后计算", "enter a price"));
     }
     match grade.payback_years {
-        Some(years) if years <= 0.0 => html! { {locale.pick("立即回本", "at once")} },
+        Some(years) if years <= 0.0 => Markup::of_text(locale.pick("立即回本", "at once")),
         Some(years) => {
             let text = format_number(years, 1, locale);
-            let beyond = years > f64::from(lifetime_years);
-            html! {
-                <>
-                    {locale.pick(format!("{text}年"), format!("{text} years"))}
-                    if beyond {
-                        <span class="hx-compare__note">
-                            {locale.pick("超过使用寿命", "longer than its lifetime")}
-                        </span>
-                    }
-                </>
+            let mut cell =
+                Markup::of_text(&locale.pick(format!("{text}年"), format!("{text} years")));
+            if years > f64::from(lifetime_years) {
+                cell.append(&note(
+                    NOTE,
+                    locale.pick("超过使用寿命", "longer than its lifetime"),
+                ));
             }
+            cell
         }
-        None => html! {
-            <span class="hx-compare__warn">{locale.pick("无法回本", "no payback")}</span>
-        },
+        None => note(
+            r#"<span class="hx-compare__warn">"#,
+            locale.pick("无法回本", "no payback"),
+        ),
     }
 }
 
 /// Which subsidy rules were applied, or that none cover the date.
-fn rule_set_note(outcome: &Outcome, locale: Locale) -> Html {
+fn rule_set_note(m: &mut Markup, outcome: &Outcome, locale: Locale) {
     let text = match outcome.rule_set {
         Some(rules) => locale.pick(
             format!(
@@ -469,11 +506,15 @@ fn rule_set_note(outcome: &Outcome, locale: Locale) -> Html {
             )
             .to_string(),
     };
-    html! { <p class="hx-compare__foot" data-testid="compare-rule-set">{text}</p> }
+    m.element(
+        r#"<p class="hx-compare__foot" data-testid="compare-rule-set">"#,
+        &text,
+        "</p>",
+    );
 }
 
 /// What grade 1 costs over grade 2 and how fast that difference comes back.
-fn grade_one_extra(extra: &GradeOneExtra, locale: Locale) -> Html {
+fn grade_one_extra(m: &mut Markup, extra: &GradeOneExtra, locale: Locale) {
     let net = format_money(extra.extra_net_fen, locale);
     let saving = format_money(extra.extra_saving_fen, locale);
     let text = if extra.extra_net_fen <= 0 {
@@ -501,13 +542,12 @@ fn grade_one_extra(extra: &GradeOneExtra, locale: Locale) -> Html {
             ),
         }
     };
-    html! {
-        <p
-            class="hx-compare__extra"
-            data-testid="grade-one-extra"
-            data-value={extra.payback_years.map(plain_number).unwrap_or_default()}
-        >
-            {text}
-        </p>
-    }
+    m.raw(r#"<p class="hx-compare__extra" data-testid="grade-one-extra""#)
+        .attr(
+            "data-value",
+            &extra.payback_years.map(plain_number).unwrap_or_default(),
+        )
+        .raw(">")
+        .text(&text)
+        .raw("</p>");
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::domain::category::Category;
 use crate::domain::data::category_data;
 use crate::domain::locale::Locale;
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct LabelDiagramProps {
@@ -243,7 +244,7 @@ pub fn LabelDiagram(props: &LabelDiagramProps) -> Html {
         .and_then(|d| d.editions.last())
         .map(|e| e.standard)
         .unwrap_or_default();
-    let english = locale == Locale::En;
+    let english = locale.shown() == Locale::En;
     // In English each figure also shows the Chinese words printed on the real label.
     let row_h = if english { 30 } else { 20 };
     let figs_top = BAR_TOP + grades * BAR_STEP + 8;
@@ -269,96 +270,147 @@ pub fn LabelDiagram(props: &LabelDiagramProps) -> Html {
         locale,
     );
 
-    html! {
-        <svg
-            class={if grade_on { "hx-label hx-label--grade" } else { "hx-label" }}
-            viewBox={format!("0 0 {W} {height}")}
-            role="img"
-            aria-label={aria}
-            data-testid="label-diagram"
-            data-highlight={base.filter(|_| grade_on || !highlighted.is_empty())}
-        >
-            <rect class="hx-label__frame" x="1" y="1" width={(W - 2).to_string()} height={(height - 2).to_string()} rx="6" />
-            <rect class={if water { "hx-label__head hx-label__head--water" } else { "hx-label__head" }} x="1" y="1" width={(W - 2).to_string()} height="30" rx="6" />
-            <text class="hx-label__title" x="10" y="17">{head_zh}</text>
-            <text class="hx-label__subtitle" x="10" y="27">{head_en}</text>
-            // Bar colours come from CSS by position (`rect:nth-of-type`), which keeps the markup small.
-            <g class="hx-label__bars" data-grades={grades.to_string()}>
-                {(1..=grades).map(|g| grade_bar(g, grades)).collect::<Html>()}
-            </g>
-            { arrow(grades, locale) }
-            {
-                figures
-                    .iter()
-                    .zip((0..).map(|i| figs_top + row_h * i))
-                    .map(|(f, y)| figure_row(f, y, row_h, base, english, locale))
-                    .collect::<Html>()
-            }
-            <text class="hx-label__foot" x="10" y={(height - 7).to_string()}>{standard}</text>
-        </svg>
+    // Written as text (`Markup`): the drawing has no events, and yew's `html!` would build every
+    // bar and label in code.
+    let mut m = Markup::new();
+    m.raw(if grade_on {
+        r#"<svg class="hx-label hx-label--grade""#
+    } else {
+        r#"<svg class="hx-label""#
+    })
+    .raw(r#" viewBox="0 0 "#)
+    .number(W)
+    .raw(" ")
+    .number(height)
+    .raw("\"")
+    .raw(r#" role="img""#)
+    .attr("aria-label", &aria)
+    .raw(r#" data-testid="label-diagram""#);
+    if let Some(b) = base.filter(|_| grade_on || !highlighted.is_empty()) {
+        m.attr("data-highlight", b);
     }
+    m.raw(r#"><rect class="hx-label__frame" x="1" y="1" width=""#)
+        .number(W - 2)
+        .raw(r#"" height=""#)
+        .number(height - 2)
+        .raw(r#"" rx="6"/>"#)
+    .raw(if water {
+        r#"<rect class="hx-label__head hx-label__head--water""#
+    } else {
+        r#"<rect class="hx-label__head""#
+    })
+    .raw(r#" x="1" y="1" width=""#)
+    .number(W - 2)
+    .raw(r#"" height="30" rx="6"/>"#)
+    .element(r#"<text class="hx-label__title" x="10" y="17">"#, head_zh, "</text>")
+    .element(r#"<text class="hx-label__subtitle" x="10" y="27">"#, head_en, "</text>")
+    // Bar colours come from CSS by position (`rect:nth-of-type`), which keeps the markup small.
+    .raw(r#"<g class="hx-label__bars" data-grades=""#)
+    .number(grades)
+    .raw(r#"">"#);
+    for g in 1..=grades {
+        grade_bar(&mut m, g, grades);
+    }
+    m.raw("</g>");
+    arrow(&mut m, grades, locale);
+    for (f, y) in figures.iter().zip((0..).map(|i| figs_top + row_h * i)) {
+        figure_row(&mut m, f, y, row_h, base, english, locale);
+    }
+    m.raw(r#"<text class="hx-label__foot" x="10" y=""#)
+        .number(height - 7)
+        .raw(r#"">"#)
+        .text(standard)
+        .raw("</text></svg>");
+    m.into_html()
 }
 
-fn grade_bar(grade: i32, grades: i32) -> Html {
+fn grade_bar(m: &mut Markup, grade: i32, grades: i32) {
     let y = BAR_TOP + (grade - 1) * BAR_STEP;
     // Longer bars for worse grades, as on the label.
     let width = 50 + (grade - 1) * (90 / (grades - 1).max(1));
-    html! {
-        <>
-            <rect x="10" y={y.to_string()} width={width.to_string()} height="12" />
-            <text x={(width + 14).to_string()} y={(y + 10).to_string()}>{grade}</text>
-        </>
-    }
+    m.raw(r#"<rect x="10" y=""#)
+        .number(y)
+        .raw(r#"" width=""#)
+        .number(width)
+        .raw(r#"" height="12"/><text x=""#)
+        .number(width + 14)
+        .raw(r#"" y=""#)
+        .number(y + 10)
+        .raw(r#"">"#)
+        .number(grade)
+        .raw("</text>");
 }
 
 /// The black arrow on the right that carries the unit's grade.
-fn arrow(grades: i32, locale: Locale) -> Html {
+fn arrow(m: &mut Markup, grades: i32, locale: Locale) {
     let y = BAR_TOP + (grades / 2) * BAR_STEP;
-    let points = format!(
-        "164,{} 172,{} 210,{} 210,{} 172,{}",
-        y + 6,
-        y - 3,
-        y - 3,
-        y + 15,
-        y + 15
-    );
-    html! {
-        <g class="hx-label__arrow">
-            <polygon {points} />
-            <text x="191" y={(y + 10).to_string()} text-anchor="middle">
-                {locale.pick("等级", "grade")}
-            </text>
-        </g>
-    }
+    m.raw(r#"<g class="hx-label__arrow"><polygon points="164,"#)
+        .number(y + 6)
+        .raw(" 172,")
+        .number(y - 3)
+        .raw(" 210,")
+        .number(y - 3)
+        .raw(" 210,")
+        .number(y + 15)
+        .raw(" 172,")
+        .number(y + 15)
+        .raw(r#""/><text x="191" y=""#)
+        .number(y + 10)
+        .raw(r#"" text-anchor="middle">"#)
+        .text(locale.pick("等级", "grade"))
+        .raw("</text></g>");
 }
 
 fn figure_row(
+    m: &mut Markup,
     figure: &Figure,
     y: i32,
     row_h: i32,
     base: Option<&str>,
     english: bool,
     locale: Locale,
-) -> Html {
+) {
     let on = base.is_some_and(|b| figure.params.contains(&b));
     let unit = locale.pick(figure.unit_zh, figure.unit_en);
     let text_y = y + row_h - 6;
-    html! {
-        <g class={if on { "hx-label__fig hx-label__fig--on" } else { "hx-label__fig" }}>
-            if on {
-                <rect class="hx-label__fig-mark" x="4" y={(y + 1).to_string()} width={(W - 8).to_string()} height={(row_h - 2).to_string()} rx="3" />
-                <text class="hx-label__pointer" x="6" y={text_y.to_string()}>{"▶"}</text>
-            }
-            if english {
-                <text class="hx-label__fig-zh" x="16" y={(y + 11).to_string()}>{figure.zh}</text>
-            }
-            <text x="16" y={text_y.to_string()}>{locale.pick(figure.zh, figure.en)}</text>
-            <rect x="146" y={(text_y - 11).to_string()} width="66" height="15" />
-            if !unit.is_empty() {
-                <text class="hx-label__unit" x="208" y={text_y.to_string()} text-anchor="end">{unit}</text>
-            }
-        </g>
+    m.raw(if on {
+        r#"<g class="hx-label__fig hx-label__fig--on">"#
+    } else {
+        r#"<g class="hx-label__fig">"#
+    });
+    if on {
+        m.raw(r#"<rect class="hx-label__fig-mark" x="4" y=""#)
+            .number(y + 1)
+            .raw(r#"" width=""#)
+            .number(W - 8)
+            .raw(r#"" height=""#)
+            .number(row_h - 2)
+            .raw(r#"" rx="3"/><text class="hx-label__pointer" x="6" y=""#)
+            .number(text_y)
+            .raw(r#"">▶</text>"#);
     }
+    if english {
+        m.raw(r#"<text class="hx-label__fig-zh" x="16" y=""#)
+            .number(y + 11)
+            .raw(r#"">"#)
+            .text(figure.zh)
+            .raw("</text>");
+    }
+    m.raw(r#"<text x="16" y=""#)
+        .number(text_y)
+        .raw(r#"">"#)
+        .text(locale.pick(figure.zh, figure.en))
+        .raw(r#"</text><rect x="146" y=""#)
+        .number(text_y - 11)
+        .raw(r#"" width="66" height="15"/>"#);
+    if !unit.is_empty() {
+        m.raw(r#"<text class="hx-label__unit" x="208" y=""#)
+            .number(text_y)
+            .raw(r#"" text-anchor="end">"#)
+            .text(unit)
+            .raw("</text>");
+    }
+    m.raw("</g>");
 }
 
 fn aria_label(
@@ -374,7 +426,7 @@ fn aria_label(
     let listed = |list: &mut dyn Iterator<Item = &Figure>| -> String {
         list.map(|f| {
             let unit = locale.pick(f.unit_zh, f.unit_en);
-            match (locale, unit.is_empty()) {
+            match (locale.shown(), unit.is_empty()) {
                 (Locale::Zh, true) => f.zh.to_string(),
                 (Locale::Zh, false) => format!("{}（{unit}）", f.zh),
                 (Locale::En, true) => format!("{} ({})", f.en, f.zh),

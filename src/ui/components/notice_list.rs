@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::domain::locale::Locale;
+use crate::ui::markup::Markup;
 
 /// One message for the buyer, in both languages.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,19 +31,25 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
         return Html::default();
     }
     let locale = props.locale;
+    // The list as text (`Markup`); the status region around it stays, so screen readers announce
+    // what changes in it.
+    let mut list = Markup::new();
+    list.raw("<ul>");
+    for n in &props.notices {
+        list.raw("<li").attr("data-code", &n.code).element(
+            ">",
+            locale.pick(n.zh.as_str(), n.en.as_str()),
+            "</li>",
+        );
+    }
+    list.raw("</ul>");
     html! {
         <div
             class={if props.warning { "hx-notices hx-notices--warning" } else { "hx-notices" }}
             data-testid={props.testid.clone()}
             role="status"
         >
-            <ul>
-                for n in &props.notices {
-                    <li key={n.code.clone()} data-code={n.code.clone()}>
-                        {locale.pick(n.zh.as_str(), n.en.as_str())}
-                    </li>
-                }
-            </ul>
+            { list.into_html() }
             if let Some(ondismiss) = &props.ondismiss {
                 <button
                     type="button"

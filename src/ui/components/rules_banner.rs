@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::domain::data::{region, rule_sets, RuleSet};
 use crate::domain::date::Date;
 use crate::domain::locale::Locale;
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct RulesBannerProps {
@@ -27,45 +28,57 @@ pub fn RulesBanner(props: &RulesBannerProps) -> Html {
         .iter()
         .filter(|r| r.jurisdiction != "CN" && r.in_force(today))
         .collect();
-    html! {
-        <section class="hx-rules" data-testid="rules-banner" aria-labelledby="hx-rules-title">
-            <h2 class="hx-rules__title" id="hx-rules-title">
-                {locale.pick("今天适用的以旧换新补贴", "Trade-in subsidy in force today")}
-                <span class="hx-rules__date">{format!(" · {}", long_date(today, locale))}</span>
-            </h2>
-            if national.is_empty() {
-                <p class="hx-rules__none" data-testid="rules-none">
-                    { no_national_text(today, locale) }
-                </p>
-            }
-            for rule in national.iter().copied() {
-                { rule_entry(rule, locale, true) }
-            }
-            if !local.is_empty() {
-                <details class="hx-rules__local" data-testid="rules-local">
-                    <summary>
-                        { locale.pick(
-                            format!("另有{}项地方补贴", local.len()),
-                            format!("Plus {} local scheme{}", local.len(), if local.len() == 1 { "" } else { "s" }),
-                        ) }
-                    </summary>
-                    for rule in local.iter().copied() {
-                        { rule_entry(rule, locale, false) }
-                    }
-                </details>
-            }
-            <p class="hx-rules__hint">
-                {locale.pick(
-                    "计算时按您填写的购买日期所适用的规则。",
-                    "Results use the rules in force on the purchase date you enter.",
-                )}
-            </p>
-        </section>
+    // Written as text (`Markup`): no events, and yew's `html!` would build every element in code.
+    // The static first paint and the app write the same text, so the takeover moves nothing.
+    let mut m = Markup::new();
+    m.raw(r#"<section data-testid="rules-banner" aria-labelledby="hx-rules-title" class="hx-rules"><h2 id="hx-rules-title" class="hx-rules__title">"#)
+        .text(locale.pick("今天适用的以旧换新补贴", "Trade-in subsidy in force today"))
+        .element(
+            r#"<span class="hx-rules__date">"#,
+            &format!(" · {}", long_date(today, locale)),
+            "</span></h2>",
+        );
+    if national.is_empty() {
+        m.element(
+            r#"<p data-testid="rules-none" class="hx-rules__none">"#,
+            &no_national_text(today, locale),
+            "</p>",
+        );
     }
+    for rule in national.iter().copied() {
+        rule_entry(&mut m, rule, locale, true);
+    }
+    if !local.is_empty() {
+        m.element(
+            r#"<details data-testid="rules-local" class="hx-rules__local"><summary>"#,
+            &locale.pick(
+                format!("另有{}项地方补贴", local.len()),
+                format!(
+                    "Plus {} local scheme{}",
+                    local.len(),
+                    if local.len() == 1 { "" } else { "s" }
+                ),
+            ),
+            "</summary>",
+        );
+        for rule in local.iter().copied() {
+            rule_entry(&mut m, rule, locale, false);
+        }
+        m.raw("</details>");
+    }
+    m.element(
+        r#"<p class="hx-rules__hint">"#,
+        locale.pick(
+            "计算时按您填写的购买日期所适用的规则。",
+            "Results use the rules in force on the purchase date you enter.",
+        ),
+        "</p></section>",
+    );
+    m.into_html()
 }
 
 /// One rule set: name, period, summary, then its source, check date and confidence.
-fn rule_entry(rule: &'static RuleSet, locale: Locale, national: bool) -> Html {
+fn rule_entry(m: &mut Markup, rule: &'static RuleSet, locale: Locale, national: bool) {
     let source = &rule.source;
     let name = locale.pick(rule.name_zh, rule.name_en);
     let place = if national {
@@ -82,35 +95,53 @@ fn rule_entry(rule: &'static RuleSet, locale: Locale, national: bool) -> Html {
     // Only plain web addresses from the compiled data become links.
     let link = (source.url.starts_with("https://") || source.url.starts_with("http://"))
         .then_some(source.url);
-    html! {
-        <div class="hx-rules__set" data-testid="rule-set" data-id={rule.id}>
-            <p class="hx-rules__name">
-                if let Some(place) = place {
-                    {format!("{place} · ")}
-                }
-                <strong>{name}</strong>
-                <span class="hx-rules__period">{locale.pick(format!("（{period}）"), format!(" ({period})"))}</span>
-            </p>
-            <p class="hx-rules__summary">{locale.pick(rule.note_zh, rule.note_en)}</p>
-            <p class="hx-rules__source" data-testid="rule-source">
-                {locale.pick("来源：", "Source: ")}
-                if let Some(url) = link {
-                    <a class="hx-rules__link" href={url} rel="noopener noreferrer" target="_blank">{source.name}</a>
-                } else {
-                    {source.name}
-                }
-                <span data-testid="rule-as-of" data-value={source.as_of}>
-                    {locale.pick(
-                        format!("（{} 核对", long_date(data_day(source.as_of), locale)),
-                        format!(" (checked {}", long_date(data_day(source.as_of), locale)),
-                    )}
-                </span>
-                <span data-testid="rule-confidence" data-value={source.confidence.code()}>
-                    {format!("{}{}{}", locale.pick("，", ", "), source.confidence.label(locale), locale.pick("）", ")"))}
-                </span>
-            </p>
-        </div>
+    m.raw(r#"<div data-testid="rule-set""#)
+        .attr("data-id", rule.id)
+        .raw(r#" class="hx-rules__set"><p class="hx-rules__name">"#);
+    if let Some(place) = place {
+        m.text(&format!("{place} · "));
     }
+    m.element("<strong>", name, "</strong>")
+        .element(
+            r#"<span class="hx-rules__period">"#,
+            &locale.pick(format!("（{period}）"), format!(" ({period})")),
+            r#"</span></p><p class="hx-rules__summary">"#,
+        )
+        .text(locale.pick(rule.note_zh, rule.note_en))
+        .raw(r#"</p><p data-testid="rule-source" class="hx-rules__source">"#)
+        .text(locale.pick("来源：", "Source: "));
+    match link {
+        Some(url) => {
+            m.raw("<a")
+                .attr("href", url)
+                .raw(r#" rel="noopener noreferrer" target="_blank" class="hx-rules__link">"#)
+                .text(source.name)
+                .raw("</a>");
+        }
+        None => {
+            m.text(source.name);
+        }
+    }
+    let checked = long_date(data_day(source.as_of), locale);
+    m.raw(r#"<span data-testid="rule-as-of""#)
+        .attr("data-value", source.as_of)
+        .element(
+            ">",
+            &locale.pick(format!("（{checked} 核对"), format!(" (checked {checked}")),
+            "</span>",
+        )
+        .raw(r#"<span data-testid="rule-confidence""#)
+        .attr("data-value", source.confidence.code())
+        .element(
+            ">",
+            &format!(
+                "{}{}{}",
+                locale.pick("，", ", "),
+                source.confidence.label(locale),
+                locale.pick("）", ")")
+            ),
+            "</span></p></div>",
+        );
 }
 
 /// What to say when no national rule set covers `today` (e.g. after the last known one ended).

@@ -10,6 +10,7 @@ use crate::domain::guide::{
 use crate::domain::locale::Locale;
 use crate::domain::money::format_number;
 use crate::ui::components::qr_code::QrCode;
+use crate::ui::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct TradeInGuideProps {
@@ -47,21 +48,55 @@ pub fn TradeInGuide(props: &TradeInGuideProps) -> Html {
         // Never set in the phones' build: the compiler drops the host's list there.
         props.host.as_deref().filter(|_| crate::ui::HOST_BUILD),
     );
-    let rule_set_line = match g.rule_set {
-        Some(r) => html! {
-            <p class="hx-guide__rule-set" data-testid="guide-rule-set" data-id={r.id}>
-                {locale.pick(r.name_zh, r.name_en)}
-            </p>
-        },
-        None => html! {
-            <p class="hx-guide__rule-set" data-testid="guide-rule-set" data-id="">
-                {locale.pick(
-                    "购买日期不在国家以旧换新补贴期内；以下是通用步骤，地方活动以当地公告为准。",
-                    "No national trade-in subsidy covers this purchase date; the steps below are general, check your locality for local schemes.",
-                )}
-            </p>
-        },
-    };
+    // The parts without links are written as text (`Markup`): less code than `html!` builds.
+    let mut steps = Markup::new();
+    steps
+        .raw(r#"<p class="hx-guide__rule-set" data-testid="guide-rule-set""#)
+        .attr("data-id", g.rule_set.map_or("", |r| r.id))
+        .raw(">")
+        .text(match g.rule_set {
+            Some(r) => locale.pick(r.name_zh, r.name_en),
+            None => locale.pick(
+                "购买日期不在国家以旧换新补贴期内；以下是通用步骤，地方活动以当地公告为准。",
+                "No national trade-in subsidy covers this purchase date; the steps below are general, check your locality for local schemes.",
+            ),
+        })
+        .raw(r#"</p><ol class="hx-guide__steps" data-testid="guide-steps">"#);
+    for step in &g.steps {
+        render_advice(&mut steps, step, "guide-step", locale);
+    }
+    steps.raw("</ol>");
+    let mut rest = Markup::new();
+    if !g.notes.is_empty() {
+        rest.element(
+            r#"<h3 class="hx-guide__heading">"#,
+            locale.pick("旧机回收与费用", "The old unit: acceptance and fees"),
+            r#"</h3><ul class="hx-guide__notes" data-testid="guide-notes">"#,
+        );
+        for note in &g.notes {
+            render_advice(&mut rest, note, "guide-note", locale);
+        }
+        rest.raw("</ul>");
+    }
+    rest.element(
+        r#"<h3 class="hx-guide__heading">"#,
+        locale.pick("安全使用年限", "Safe-use lifetime"),
+        r#"</h3><ul class="hx-guide__lifetimes" data-testid="guide-lifetimes">"#,
+    );
+    for lifetime in &g.safety.lifetimes {
+        render_lifetime(&mut rest, lifetime, locale);
+    }
+    for note in &g.safety.notes {
+        render_advice(&mut rest, note, "guide-safety-note", locale);
+    }
+    rest.raw("</ul>");
+    let mut over_age = Markup::new();
+    render_over_age(
+        &mut over_age,
+        &g.safety.exceeded,
+        g.safety.age_years,
+        locale,
+    );
     html! {
         <section class="hx-card hx-guide" data-testid="trade-in-guide" aria-labelledby="hx-guide-title">
             <h2 id="hx-guide-title" class="hx-section-title">
@@ -72,15 +107,10 @@ pub fn TradeInGuide(props: &TradeInGuideProps) -> Html {
                     {error.message(locale)}
                 </p>
             }
-            { render_over_age(&g.safety.exceeded, g.safety.age_years, locale) }
+            { over_age.into_html() }
 
             <h3 class="hx-guide__heading">{locale.pick("领取补贴的步骤", "How to claim the subsidy")}</h3>
-            { rule_set_line }
-            <ol class="hx-guide__steps" data-testid="guide-steps">
-                for step in &g.steps {
-                    { render_advice(step, "guide-step", locale) }
-                }
-            </ol>
+            { steps.into_html() }
 
             <h3 class="hx-guide__heading">{locale.pick("去哪里换新、领补贴、回收", "Where to trade in, claim and recycle")}</h3>
             <ul class="hx-guide__channels" data-testid="guide-channels">
@@ -88,45 +118,32 @@ pub fn TradeInGuide(props: &TradeInGuideProps) -> Html {
                     { render_channel(channel, props.kiosk, locale) }
                 }
             </ul>
-
-            if !g.notes.is_empty() {
-                <h3 class="hx-guide__heading">{locale.pick("旧机回收与费用", "The old unit: acceptance and fees")}</h3>
-                <ul class="hx-guide__notes" data-testid="guide-notes">
-                    for note in &g.notes {
-                        { render_advice(note, "guide-note", locale) }
-                    }
-                </ul>
-            }
-
-            <h3 class="hx-guide__heading">{locale.pick("安全使用年限", "Safe-use lifetime")}</h3>
-            <ul class="hx-guide__lifetimes" data-testid="guide-lifetimes">
-                for lifetime in &g.safety.lifetimes {
-                    { render_lifetime(lifetime, locale) }
-                }
-                for note in &g.safety.notes {
-                    { render_advice(note, "guide-safety-note", locale) }
-                }
-            </ul>
+            { rest.into_html() }
         </section>
     }
 }
 
 /// The warning shown when the old unit is older than a safe-use lifetime of its category.
-fn render_over_age(exceeded: &[&'static SafeLifetime], age: Option<f64>, locale: Locale) -> Html {
+fn render_over_age(
+    m: &mut Markup,
+    exceeded: &[&'static SafeLifetime],
+    age: Option<f64>,
+    locale: Locale,
+) {
     let (Some(age), false) = (age, exceeded.is_empty()) else {
-        return Html::default();
+        return;
     };
     let age = format_number(age, 0, locale);
-    html! {
-        <div class="hx-guide__warning" role="note" data-testid="guide-over-age">
-            for l in exceeded {
-                <p key={format!("{}-{}", l.category.slug(), l.years)} data-years={l.years.to_string()}>
-                    {over_age_text(l, &age, locale)}
-                    { render_source(&l.provenance, locale) }
-                </p>
-            }
-        </div>
+    m.raw(r#"<div class="hx-guide__warning" role="note" data-testid="guide-over-age">"#);
+    for l in exceeded {
+        m.raw("<p")
+            .attr("data-years", &l.years.to_string())
+            .raw(">")
+            .text(&over_age_text(l, &age, locale));
+        render_source(m, &l.provenance, locale);
+        m.raw("</p>");
     }
+    m.raw("</div>");
 }
 
 fn over_age_text(l: &SafeLifetime, age: &str, locale: Locale) -> String {
@@ -154,7 +171,7 @@ fn over_age_text(l: &SafeLifetime, age: &str, locale: Locale) -> String {
     }
 }
 
-fn render_lifetime(l: &SafeLifetime, locale: Locale) -> Html {
+fn render_lifetime(m: &mut Markup, l: &SafeLifetime, locale: Locale) {
     let years = l.years;
     let text = match l.condition {
         Some(condition) => locale.pick(
@@ -163,36 +180,29 @@ fn render_lifetime(l: &SafeLifetime, locale: Locale) -> Html {
         ),
         None => locale.pick(format!("{years} 年"), format!("{years} years")),
     };
-    html! {
-        <li
-            key={format!("life-{years}")}
-            class="hx-guide__item"
-            data-testid="guide-lifetime"
-            data-years={years.to_string()}
-            data-confidence={l.provenance.confidence.code()}
-        >
-            <strong>{text}</strong>{" "}
-            <span>{l.basis.get(locale)}</span>
-            { render_source(&l.provenance, locale) }
-        </li>
-    }
+    m.raw(r#"<li class="hx-guide__item" data-testid="guide-lifetime""#)
+        .attr("data-years", &years.to_string())
+        .attr("data-confidence", l.provenance.confidence.code())
+        .element("><strong>", &text, "</strong> ")
+        .element("<span>", l.basis.get(locale), "</span>");
+    render_source(m, &l.provenance, locale);
+    m.raw("</li>");
 }
 
-fn render_advice(a: &Advice, testid: &'static str, locale: Locale) -> Html {
-    html! {
-        <li
-            key={a.id}
-            class="hx-guide__item"
-            data-testid={testid}
-            data-id={a.id}
-            data-kind={a.kind.code()}
-            data-confidence={a.provenance.confidence.code()}
-        >
-            <strong class="hx-guide__item-title">{a.title.get(locale)}</strong>{" "}
-            <span>{a.text.get(locale)}</span>
-            { render_source(&a.provenance, locale) }
-        </li>
-    }
+fn render_advice(m: &mut Markup, a: &Advice, testid: &str, locale: Locale) {
+    m.raw(r#"<li class="hx-guide__item""#)
+        .attr("data-testid", testid)
+        .attr("data-id", a.id)
+        .attr("data-kind", a.kind.code())
+        .attr("data-confidence", a.provenance.confidence.code())
+        .element(
+            r#"><strong class="hx-guide__item-title">"#,
+            a.title.get(locale),
+            "</strong> ",
+        )
+        .element("<span>", a.text.get(locale), "</span>");
+    render_source(m, &a.provenance, locale);
+    m.raw("</li>");
 }
 
 fn render_channel(c: &GuideChannel<'_>, kiosk: bool, locale: Locale) -> Html {
@@ -217,7 +227,11 @@ fn render_channel(c: &GuideChannel<'_>, kiosk: bool, locale: Locale) -> Html {
             }
             { render_link(c.url(), kiosk, locale) }
             if let Some(provenance) = c.provenance() {
-                { render_source(provenance, locale) }
+                {{
+                    let mut m = Markup::new();
+                    render_source(&mut m, provenance, locale);
+                    m.into_html()
+                }}
             }
         </li>
     }
@@ -254,20 +268,24 @@ fn display_host(url: &str) -> &str {
     rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
-fn render_source(p: &Provenance, locale: Locale) -> Html {
+fn render_source(m: &mut Markup, p: &Provenance, locale: Locale) {
     // In English a space after the sentence it follows; Chinese runs on after "。".
-    html! {
-        <>
-        {locale.pick("", " ")}
-        <small class="hx-guide__source" data-confidence={p.confidence.code()}>
-            if p.cite.is_empty() {
-                {locale.pick("一般提示，未找到公开出处", "General advice; no published source")}
-            } else {
-                {locale.pick("来源：", "Source: ")}{p.cite}
-            }
-            {locale.pick("（", " (")}{p.confidence.label(locale)}
-            {locale.pick("，核对于 ", ", checked ")}{p.checked}{locale.pick("）", ")")}
-        </small>
-        </>
+    m.raw(locale.pick("", " "))
+        .raw(r#"<small class="hx-guide__source""#)
+        .attr("data-confidence", p.confidence.code())
+        .raw(">");
+    if p.cite.is_empty() {
+        m.text(locale.pick(
+            "一般提示，未找到公开出处",
+            "General advice; no published source",
+        ));
+    } else {
+        m.text(locale.pick("来源：", "Source: ")).text(p.cite);
     }
+    m.text(locale.pick("（", " ("))
+        .text(p.confidence.label(locale))
+        .text(locale.pick("，核对于 ", ", checked "))
+        .text(p.checked)
+        .text(locale.pick("）", ")"))
+        .raw("</small>");
 }
