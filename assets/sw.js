@@ -24,7 +24,7 @@ var EXTRA = new URL(self.location.href).searchParams.get('build') === 'full' ? F
 var PREFIX = 'huanxin-';
 var CACHE = PREFIX + VERSION;
 var SHELL = './';
-var HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/;
+var HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener('install', function (event) {
   event.waitUntil(

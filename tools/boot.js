@@ -8,13 +8,22 @@
 
 // The build tools/choose-build.js (above this code in the module) picks, the one the page's inline
 // script preloaded.
+const HX_BUILD = hxChooseBuild();
 const HX_WASM = {
   zh: ['__HX_WASM_FILE__', '__HX_WASM_INTEGRITY__'],
   en: ['__HX_EN_WASM_FILE__', '__HX_EN_WASM_INTEGRITY__'],
   host: ['__HX_HOST_WASM_FILE__', '__HX_HOST_WASM_INTEGRITY__'],
   full: ['__HX_FULL_WASM_FILE__', '__HX_FULL_WASM_INTEGRITY__'],
-}[hxChooseBuild()];
+}[HX_BUILD];
 const HX_WASM_URL = new URL(HX_WASM[0], import.meta.url);
+// The kiosk's stylesheet: only the full build renders a kiosk, and nothing on the static page uses
+// it, so it is linked here (after the page's own styles, which it builds on) rather than inlined.
+if (HX_BUILD === 'full') {
+  const kiosk = document.createElement('link');
+  kiosk.rel = 'stylesheet';
+  kiosk.href = new URL('__HX_KIOSK_CSS__', import.meta.url).href;
+  document.head.appendChild(kiosk);
+}
 const HX_WASM_INTEGRITY = HX_WASM[1];
 
 /** Shows the static message for `reason` (browser | download | failed) and returns the error. */

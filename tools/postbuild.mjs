@@ -107,6 +107,15 @@ const { file: enFile, integrity: enIntegrity } = hashedBuild('en_bg.wasm', '-en'
 // The host build (a retailer's page: embed, look, store name, channel list).
 const { file: hostFile, integrity: hostIntegrity } = hashedBuild('host_bg.wasm', '-host');
 
+// The kiosk's stylesheet (assets/kiosk.css, copied by trunk): not inlined, as only the full build
+// uses it; content-hashed, and linked by tools/boot.js when it loads that build.
+const minifyCss = text => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim();
+if (!fs.existsSync(path.join(dist, 'kiosk.css'))) fail('no kiosk.css in dist/ (index.html copies assets/kiosk.css)');
+const kioskCss = minifyCss(read('kiosk.css').toString('utf8'));
+const kioskCssFile = `kiosk-${hex16(kioskCss)}.css`;
+fs.writeFileSync(path.join(dist, kioskCssFile), kioskCss);
+fs.rmSync(path.join(dist, 'kiosk.css'));
+
 // 3. One boot module: the glue, the build choice and tools/boot.js.
 let glue = read(glueName).toString('utf8');
 // Keep the module parseable by browsers older than our wasm needs (Chrome 61-79, Safari 11-13.0), so
@@ -124,6 +133,7 @@ const bootSource = chooseBuild + '\n' + fs.readFileSync(path.join(here, 'boot.js
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
   .replace("'__HX_WASM_INTEGRITY__'", JSON.stringify(wasmIntegrity))
   .replace("'__HX_EN_WASM_FILE__'", JSON.stringify(`./${enFile}`))
+  .replace("'__HX_KIOSK_CSS__'", JSON.stringify(`./${kioskCssFile}`))
   .replace("'__HX_EN_WASM_INTEGRITY__'", JSON.stringify(enIntegrity))
   .replace("'__HX_HOST_WASM_FILE__'", JSON.stringify(`./${hostFile}`))
   .replace("'__HX_HOST_WASM_INTEGRITY__'", JSON.stringify(hostIntegrity))
@@ -163,7 +173,7 @@ for (const link of links) {
   html = html.replace(link[0], '');
   fs.rmSync(path.join(dist, link[1]));
 }
-css = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').trim();
+css = minifyCss(css);
 if (css.includes('</')) fail('the CSS contains "</", which would end the <style> element');
 const styleHash = `'sha256-${sha('sha256', css)}'`;
 
@@ -223,5 +233,5 @@ const lines = ['# Written by tools/postbuild.mjs from tools/headers.json; the st
 for (const [k, v] of Object.entries(headers)) if (!k.startsWith('_')) lines.push(`  ${k}: ${v}`);
 fs.writeFileSync(path.join(dist, '_headers'), lines.join('\n') + '\n');
 
-console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${enFile}, ${hostFile}, ${legacyFile}, embed.html, `
+console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${enFile}, ${hostFile}, ${kioskCssFile}, ${legacyFile}, embed.html, `
   + `imports renamed to the full glue's: ${Object.entries(aligned).map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}, ${css.length} B CSS inlined (${styleHash}), ${app.length} B static app, _headers`);

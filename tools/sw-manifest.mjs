@@ -32,9 +32,9 @@ const full = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const rel = prefix + entry.name;
     if (entry.isDirectory()) walk(path.join(dir, entry.name), rel + '/');
-    // The full build goes in a list of its own: only a worker the full build registered (a kiosk)
-    // precaches it; phones would download it for nothing (assets/sw.js).
-    else if (/^huanxin-full-.*\.wasm$/.test(rel)) full.push(rel);
+    // The full build and the kiosk's stylesheet go in a list of their own: only a worker the full
+    // build registered (a kiosk) precaches them; phones would download them for nothing (assets/sw.js).
+    else if (/^huanxin-full-.*\.wasm$/.test(rel) || /^kiosk-[0-9a-f]{16}\.css$/.test(rel)) full.push(rel);
     // The other builds (the phones' two, the host's) are kept when a page names the one it runs.
     else if (/^huanxin-.*\.wasm$/.test(rel)) continue;
     else if (!/\.(br|gz|map)$/.test(entry.name) && !SKIP.has(rel)) files.push(rel);

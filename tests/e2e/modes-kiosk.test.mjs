@@ -260,6 +260,11 @@ test('kiosk: a kiosk link loads the full build; the phone build, if it meets one
       assert.equal(fetched.length, 1, wasm.join(', '));
       assert.equal(wasm.length, 1, wasm.join(', '));
       assert.ok(await page.isVisible('[data-testid="attract"]'), 'the kiosk parts are there');
+      // The kiosk's own stylesheet (not in index.html; the boot module links it for this build).
+      const sheets = await page.$$eval('link[rel="stylesheet"]', links => links.map(l => new URL(l.href).pathname));
+      assert.equal(sheets.length, 1, sheets.join(', '));
+      assert.match(sheets[0], /^\/kiosk-[0-9a-f]{16}\.css$/);
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="attract"]')).position === 'fixed');
     } finally {
       await context.close();
     }
