@@ -31,9 +31,29 @@ pub struct AssumptionsPanelProps {
 /// date), and the data version.
 #[component]
 pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
+    // The list is built only while the panel is open. Closed, as it starts, the first answer is
+    // rendered without its dozens of rows and editors: on a slow phone that is most of the first
+    // keystroke's work.
+    let open = use_state_eq(|| props.open);
+    let ontoggle = {
+        let open = open.setter();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
     let Some(outcome) = props.evaluation.outcome.as_ref() else {
         return html! {};
     };
+    if !*open {
+        return html! {
+            <details class="hx-assume" data-testid="assumptions" {ontoggle}>
+                <summary class="hx-assume__summary">
+                    {summary_text(props.locale)}
+                </summary>
+            </details>
+        };
+    }
     let locale = props.locale;
     let specs = fields(outcome.category);
     // Keys should be unique; if the engine ever repeats one, a suffix keeps Yew's keyed list valid.
@@ -87,10 +107,8 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
         "</p>",
     );
     html! {
-        <details class="hx-assume" data-testid="assumptions" open={props.open}>
-            <summary class="hx-assume__summary">
-                {locale.pick("计算依据（可修改）", "How we calculated (you can change it)")}
-            </summary>
+        <details class="hx-assume" data-testid="assumptions" open=true {ontoggle}>
+            <summary class="hx-assume__summary">{summary_text(locale)}</summary>
             <p class="hx-hint">
                 {locale.pick(
                     "每个数值都注明来源和核对日期；标“未核实”的是我们的假设，您可以改成自己的数值。",
@@ -101,6 +119,13 @@ pub fn AssumptionsPanel(props: &AssumptionsPanelProps) -> Html {
             { rules.into_html() }
         </details>
     }
+}
+
+fn summary_text(locale: Locale) -> &'static str {
+    locale.pick(
+        "计算依据（可修改）",
+        "How we calculated (you can change it)",
+    )
 }
 
 fn render_assumption(
