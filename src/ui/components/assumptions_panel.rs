@@ -171,25 +171,18 @@ fn render_assumption(
     } else {
         confidence_badge(&mut m, assumption.confidence, locale);
     }
-    m.element(
-        r#"</div><p class="hx-assume__source"><span class="hx-assume__source-label">"#,
-        locale.pick("来源：", "Source: "),
-        "</span>",
-    );
+    m.raw("</div>");
+    source_label(&mut m, locale);
     if assumption.user_value {
         m.text(locale.pick("您填写的数值", "your own value"));
     } else {
-        source_link(&mut m, assumption.source, assumption.url);
-        if !assumption.as_of.is_empty() {
-            m.element(
-                r#"<span class="hx-assume__as-of">"#,
-                &locale.pick(
-                    format!("（核对于 {}）", assumption.as_of),
-                    format!(" (checked {})", assumption.as_of),
-                ),
-                "</span>",
-            );
-        }
+        cited(
+            &mut m,
+            assumption.source,
+            assumption.url,
+            assumption.as_of,
+            locale,
+        );
     }
     m.raw("</p>");
     html! {
@@ -333,25 +326,32 @@ fn render_rule_set(m: &mut Markup, rules: &RuleSet, locale: Locale) {
 
 /// Source, check date and confidence of a data value.
 fn source_line(m: &mut Markup, source: &Source, locale: Locale) {
+    source_label(m, locale);
+    cited(m, source.name, source.url, source.as_of, locale);
+    m.raw(" ");
+    confidence_badge(m, source.confidence, locale);
+    m.raw("</p>");
+}
+
+/// Opens a source line: `<p>` and its "Source:" label.
+fn source_label(m: &mut Markup, locale: Locale) {
     m.element(
         r#"<p class="hx-assume__source"><span class="hx-assume__source-label">"#,
         locale.pick("来源：", "Source: "),
         "</span>",
     );
-    source_link(m, source.name, source.url);
-    if !source.as_of.is_empty() {
+}
+
+/// The citation and the day it was checked (when known).
+fn cited(m: &mut Markup, name: &str, url: &str, as_of: &str, locale: Locale) {
+    source_link(m, name, url);
+    if !as_of.is_empty() {
         m.element(
             r#"<span class="hx-assume__as-of">"#,
-            &locale.pick(
-                format!("（核对于 {}）", source.as_of),
-                format!(" (checked {})", source.as_of),
-            ),
+            &locale.pick(format!("（核对于 {as_of}）"), format!(" (checked {as_of})")),
             "</span>",
         );
     }
-    m.raw(" ");
-    confidence_badge(m, source.confidence, locale);
-    m.raw("</p>");
 }
 
 /// The citation, linked when it has an address (opened in a new tab, without an opener).
