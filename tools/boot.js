@@ -222,7 +222,18 @@ function hxKeepOffline() {
   }, function () { /* no worker: nothing to keep */ });
 }
 
+/**
+ * Links the web app manifest once the app runs: the browser fetches it (and its icons) for
+ * installing, which a page that is still loading does not need, on a slow network least of all.
+ */
+function hxLinkManifest() {
+  const link = document.createElement('link');
+  link.rel = 'manifest';
+  link.href = new URL('manifest.webmanifest', import.meta.url).href;
+  document.head.appendChild(link);
+}
+
 /** Resolves to the wasm instance's exports (`memory` among them) once the app runs. */
 const started = hxBoot();
-started.then(function () { hxRestartOnWasmError(); hxKeepOffline(); }, function () { /* reported on the page by hxBootFailed */ });
+started.then(function () { hxRestartOnWasmError(); hxKeepOffline(); hxLinkManifest(); }, function () { /* reported on the page by hxBootFailed */ });
 export { started };

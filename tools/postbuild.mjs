@@ -8,7 +8,8 @@
 //    name, `integrity`) that fetches the chosen wasm build through a Request with its sha384
 //    integrity; each build gets a content-hashed name; a small inline script (tools/choose-build.js +
 //    tools/preload.js, allowed by a CSP hash) preloads the same build in the same mode, so the fetch
-//    reuses it; a `nomodule` script for browsers too old for modules;
+//    reuses it, and adds the boot module (with its integrity) after the first paint; a `nomodule`
+//    script for browsers too old for modules;
 //  - no extra round trips: the CSS is inlined into one <style> (allowed by a CSP hash), the favicon
 //    becomes a data: URL;
 //  - the deployment headers: tools/headers.json plus that style hash, written to dist/_headers
@@ -19,7 +20,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { wasmImports, renameImports, glueShims } from './wasm-imports.mjs';
+import { wasmImports, renameImports, glueShims, withoutCustomSections } from './wasm-imports.mjs';
 
 // The build tools' own packages (tools/node: npm ci in scripts/setup.sh).
 const esbuild = createRequire(new URL('./node/package.json', import.meta.url))('esbuild');
@@ -62,10 +63,6 @@ html = html.replace(/<link rel="modulepreload"[^>]*>\s*/g, '').replace(/<link re
 //    the full build (`huanxin-full-…`); tools/choose-build.js picks. A missing smaller build's name
 //    points at the full one.
 const PHONE_WASM = 'phone_bg.wasm';
-const full = read(wasmName);
-const fullFile = `huanxin-full-${hex16(full)}_bg.wasm`;
-const fullIntegrity = `sha384-${sha('sha384', full)}`;
-fs.renameSync(path.join(dist, wasmName), path.join(dist, fullFile));
 // All four builds run with one JS glue, the full build's (it is in the boot module). Each smaller
 // build calls its imports by the names its own glue gave them, and wasm-bindgen numbers some of them
 // by order of use (`__wbindgen_generic_…`: casts and closures), so the same name can mean another
@@ -93,6 +90,31 @@ const aligned = {};
 for (const build of ['phone', 'en', 'host']) {
   if (fs.existsSync(path.join(dist, `${build}_bg.wasm`))) aligned[build] = alignImports(build, `${build}_bg.wasm`, `${build}_glue.js`);
 }
+// Short import names. wasm-bindgen names each import after its shim plus a 16-hex-digit hash
+// (`__wbg_appendChild_7b7f…`) in the module "./huanxin_bg.js": over a hundred names whose hashes do
+// not compress, in every wasm (about 1.5 KB after brotli) and again in the glue. All four builds now
+// call the full glue's shims by the same names, so each shim gets a short one (`_0`, `_1`, … in the
+// glue's order) in the glue (step 3) and in every wasm, and the module becomes "w".
+const SHORT_MODULE = 'w';
+const shortNames = new Map([...fullShims.keys()].map((name, i) => [name, `_${i.toString(36)}`]));
+const glueModules = new Set();
+for (const file of [wasmName, ...['phone', 'en', 'host'].map(b => `${b}_bg.wasm`)]) {
+  if (!fs.existsSync(path.join(dist, file))) continue;
+  const imports = wasmImports(read(file));
+  for (const { module, name } of imports) {
+    if (!shortNames.has(name)) fail(`${file} imports ${name}, which the full build's glue does not define`);
+    glueModules.add(module);
+  }
+  const renamed = renameImports(read(file), shortNames, new Map([...glueModules].map(m => [m, SHORT_MODULE])));
+  // And without the compiler's notes, which nothing reads at run time.
+  fs.writeFileSync(path.join(dist, file), withoutCustomSections(renamed, ['producers', 'target_features']));
+}
+if (glueModules.size !== 1) fail(`the builds import from ${[...glueModules].join(', ')}, not one glue module`);
+const glueModule = [...glueModules][0];
+const full = read(wasmName);
+const fullFile = `huanxin-full-${hex16(full)}_bg.wasm`;
+const fullIntegrity = `sha384-${sha('sha384', full)}`;
+fs.renameSync(path.join(dist, wasmName), path.join(dist, fullFile));
 // A smaller build left in dist/ (`source`), content-hashed as `huanxin<tag>-<hash>_bg.wasm`; the
 // full build stands in for a missing one.
 function hashedBuild(source, tag) {
@@ -128,6 +150,23 @@ if (!/async function __wbg_init\(/.test(glue) || !/export \{[^}]*__wbg_init as d
   fail(`${glueName} does not look like wasm-bindgen's web-target glue (no __wbg_init)`);
 }
 if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
+// The short import names (step 2): each shim's key in the import object, and the module's.
+{
+  const start = glue.indexOf('const import0 = {');
+  const end = glue.indexOf('\n    };', start);
+  let shims = glue.slice(start, end);
+  let renamed = 0;
+  shims = shims.replace(/^( {8})([\w$]+): /gm, (all, indent, name) => {
+    const short = shortNames.get(name);
+    if (!short) return all;
+    renamed++;
+    return `${indent}${short}: `;
+  });
+  if (renamed !== shortNames.size) fail(`renamed ${renamed} of the glue's ${shortNames.size} shims`);
+  const moduleKey = `        ${JSON.stringify(glueModule)}: import0,`;
+  if (glue.split(moduleKey).length !== 2) fail(`the glue does not name its import module ${glueModule} once`);
+  glue = glue.slice(0, start) + shims + glue.slice(end).replace(moduleKey, `        ${SHORT_MODULE}: import0,`);
+}
 const chooseBuild = fs.readFileSync(path.join(here, 'choose-build.js'), 'utf8');
 const bootSource = chooseBuild + '\n' + fs.readFileSync(path.join(here, 'boot.js'), 'utf8')
   .replace("'__HX_WASM_FILE__'", JSON.stringify(`./${wasmFile}`))
@@ -147,18 +186,22 @@ const boot = (await esbuild.transform(`${glue.trimEnd()}\n\n${bootSource}`, {
 for (const integrity of [wasmIntegrity, enIntegrity, hostIntegrity, fullIntegrity]) {
   if (!boot.includes(JSON.stringify(integrity))) fail('the minified boot module lost a wasm integrity');
 }
-// The inline preload: the same choice, then a preload of that build (relative to the page, which is
-// beside the boot module).
+const bootFile = `boot-${hex16(boot)}.js`;
+const bootIntegrity = `sha384-${sha('sha384', boot)}`;
+fs.writeFileSync(path.join(dist, bootFile), boot);
+// The inline start script: the same choice, a preload of that build, then the boot module after the
+// first paint (both relative to the page, which is beside them).
 const files = { zh: `./${wasmFile}`, en: `./${enFile}`, host: `./${hostFile}`, full: `./${fullFile}` };
-const preloadSource = fs.readFileSync(path.join(here, 'preload.js'), 'utf8').replace("'__HX_FILES__'", JSON.stringify(files));
+const preloadSource = fs.readFileSync(path.join(here, 'preload.js'), 'utf8').replace("'__HX_FILES__'", JSON.stringify(files))
+  .replace("'__HX_BOOT__'", JSON.stringify(`./${bootFile}`))
+  .replace("'__HX_BOOT_INTEGRITY__'", JSON.stringify(bootIntegrity));
 const preload = (await esbuild.transform(`(function () {\n${chooseBuild}\n${preloadSource}\n})();`, {
   minify: true, target: 'es5', legalComments: 'none',
 })).code.trim();
 if (preload.includes('</')) fail('the preload script contains "</", which would end the <script> element');
 if (!Object.values(files).every(f => preload.includes(JSON.stringify(f)))) fail('the minified preload script lost a wasm name');
+if (!preload.includes(JSON.stringify(bootIntegrity))) fail('the minified preload script lost the boot module\'s integrity');
 const scriptHash = `'sha256-${sha('sha256', preload)}'`;
-const bootFile = `boot-${hex16(boot)}.js`;
-fs.writeFileSync(path.join(dist, bootFile), boot);
 fs.rmSync(path.join(dist, glueName));
 const legacy = fs.readFileSync(path.join(here, 'boot-legacy.js'));
 const legacyFile = `legacy-${hex16(legacy)}.js`;
@@ -183,13 +226,12 @@ const svg = read(icon[1]).toString('utf8').trim();
 const svgUrl = svg.replace(/"/g, "'").replace(/\s+/g, ' ').replace(/[%#<>&]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 html = html.replace(icon[0], `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,${svgUrl}">`);
 
-// 6. Head: the wasm preload script, the boot module, the legacy message script, then the styles. The
-//    preload has the same mode and credentials as boot.js's fetch, so Chromium hands that fetch the
+// 6. Head: the start script (wasm preload, then the boot module), the legacy message script, then the
+//    styles. The preload has the same mode and credentials as boot.js's fetch, so Chromium hands that fetch the
 //    preloaded bytes and checks them against the fetch's integrity (no second request). No
 //    `integrity` on the preload itself: Chromium ignores it for `as="fetch"` and warns in the console.
 const head = [
   `<script>${preload}</script>`,
-  `<script type="module" src="./${bootFile}" integrity="sha384-${sha('sha384', boot)}"></script>`,
   `<script nomodule defer src="./${legacyFile}"></script>`,
   `<style>${css}</style>`,
 ].join('\n    ');
@@ -221,7 +263,8 @@ fs.writeFileSync(path.join(dist, 'index.html'), html);
 // on their pages). The same page: its links carry host parameters, so it loads the host build.
 fs.writeFileSync(path.join(dist, 'embed.html'), html);
 
-// 9. Deployment headers with this build's style hash, for every path.
+// 9. Deployment headers with this build's style and script hashes: `_everywhere` for every path, the
+//    rest for the pages and the worker's script (`_pages`).
 const headers = JSON.parse(fs.readFileSync(path.join(here, 'headers.json'), 'utf8'));
 const cspKey = Object.keys(headers).find(k => k.toLowerCase() === 'content-security-policy');
 if (!cspKey) fail('tools/headers.json has no content-security-policy');
@@ -229,8 +272,16 @@ headers[cspKey] = headers[cspKey].split(';').map(d => d.trim()).filter(Boolean)
   .map(d => (d.startsWith('style-src ') ? `${d} ${styleHash}` : d.startsWith('script-src ') ? `${d} ${scriptHash}` : d)).join('; ');
 if (!headers[cspKey].includes(styleHash)) fail('the CSP in tools/headers.json has no style-src directive');
 if (!headers[cspKey].includes(scriptHash)) fail('the CSP in tools/headers.json has no script-src directive');
+const everywhere = new Set((headers._everywhere || []).map(k => k.toLowerCase()));
+const pages = headers._pages || [];
+if (!pages.includes('/') || !pages.includes('/sw.js')) fail('tools/headers.json: _pages must list "/" and "/sw.js"');
+const named = Object.entries(headers).filter(([k]) => !k.startsWith('_'));
 const lines = ['# Written by tools/postbuild.mjs from tools/headers.json; the style and script hashes match index.html.', '/*'];
-for (const [k, v] of Object.entries(headers)) if (!k.startsWith('_')) lines.push(`  ${k}: ${v}`);
+for (const [k, v] of named) if (everywhere.has(k.toLowerCase())) lines.push(`  ${k}: ${v}`);
+for (const page of pages) {
+  lines.push(page);
+  for (const [k, v] of named) if (!everywhere.has(k.toLowerCase())) lines.push(`  ${k}: ${v}`);
+}
 fs.writeFileSync(path.join(dist, '_headers'), lines.join('\n') + '\n');
 
 console.log(`postbuild: ${bootFile} (glue + boot), ${wasmFile} (${wasmIntegrity.slice(0, 20)}…), ${enFile}, ${hostFile}, ${kioskCssFile}, ${legacyFile}, embed.html, `

@@ -28,26 +28,34 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.toml': 'text/plain; charset=utf-8',
 };
 
-// Read the deployment headers from one place, so tests, benchmarks and the README agree: tools/headers.json,
-// then the build's dist/_headers over it (tools/postbuild.mjs adds the inline style's CSP hash there).
+// Read the deployment headers from one place, so tests, benchmarks and the README agree: the build's
+// dist/_headers (Netlify / Cloudflare Pages format: a path, then its headers; `/*` is every path), which
+// tools/postbuild.mjs writes from tools/headers.json with the inline style's and script's CSP hashes;
+// without it (a build not post-processed), tools/headers.json as it stands.
 function deploymentHeaders() {
-  const file = path.join(path.dirname(new URL(import.meta.url).pathname), 'headers.json');
-  let headers = {};
-  try { headers = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* no headers */ }
+  const sections = [];
   try {
     for (const line of fs.readFileSync(path.join(dir, '_headers'), 'utf8').split('\n')) {
       const m = line.match(/^\s+([\w-]+):\s*(.+)$/);
-      if (m) headers[m[1].toLowerCase()] = m[2].trim();
+      if (m && sections.length) sections.at(-1).headers[m[1].toLowerCase()] = m[2].trim();
+      else if (/^\//.test(line)) sections.push({ path: line.trim(), headers: {} });
     }
   } catch { /* not post-processed */ }
-  return Object.fromEntries(Object.entries(headers).filter(([k]) => !k.startsWith('_')));
+  if (sections.length) return sections;
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'headers.json'), 'utf8'));
+    return [{ path: '/*', headers: Object.fromEntries(Object.entries(json).filter(([k]) => !k.startsWith('_'))) }];
+  } catch { return []; }
 }
-const baseHeaders = withCsp ? deploymentHeaders() : {};
+const sections = withCsp ? deploymentHeaders() : [];
+/** The headers of every section whose path is `/*` or this request's path. */
+const headersFor = requestPath => Object.assign({}, ...sections.filter(s => s.path === '/*' || s.path === requestPath).map(s => s.headers));
 
 const server = http.createServer((req, res) => {
   if (logRequests) console.log(`${req.method} ${req.url}`);
   let urlPath;
   try { urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+  const requestPath = urlPath;
   if (urlPath.endsWith('/')) urlPath += 'index.html';
   const file = path.join(dir, path.normalize(urlPath));
   if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
@@ -55,7 +63,7 @@ const server = http.createServer((req, res) => {
   try { stat = fs.statSync(file); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
   if (!stat.isFile() || path.basename(file) === '_headers') { res.writeHead(404).end(); return; }
   const ext = path.extname(file);
-  const headers = { ...baseHeaders, 'content-type': TYPES[ext] || 'application/octet-stream', vary: 'accept-encoding' };
+  const headers = { ...headersFor(requestPath), 'content-type': TYPES[ext] || 'application/octet-stream', vary: 'accept-encoding' };
   // Hashed names (trunk's -<hash>.ext) never change: cache them for a year; everything else revalidates.
   headers['cache-control'] = /-[0-9a-f]{16}(_bg)?\./.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
   for (const h of extraHeaders) { const k = h.indexOf(':'); if (k > 0) headers[h.slice(0, k).trim().toLowerCase()] = h.slice(k + 1).trim(); }

@@ -15,6 +15,8 @@ export function sizes(dir) {
     const m = tag[0].match(/(?:href|src)="\.?\/?([^"#?]+)"/);
     if (m) referenced.add(m[1]);
   }
+  // The inline start script adds the boot module it names (tools/preload.js).
+  for (const m of html.matchAll(/"\.\/(boot-[0-9a-f]{16}\.js)"/g)) referenced.add(m[1]);
   // The JS glue fetches the wasm it names.
   for (const name of [...referenced]) {
     if (name.endsWith('.js') && fs.existsSync(path.join(dir, name))) {

@@ -43,16 +43,16 @@ export function wasmImports(bytes) {
 }
 
 /**
- * A copy of the module `bytes` with its imports renamed by `rename` (a Map of old name to new name;
- * module names and everything else unchanged).
+ * A copy of the module `bytes` with its imports renamed by `rename` (a Map of old name to new name)
+ * and, given `modules` (a Map of old to new module name), their modules too; all else unchanged.
  */
-export function renameImports(bytes, rename) {
+export function renameImports(bytes, rename, modules = new Map()) {
   const { start, end, entries } = importSection(bytes);
   if (start < 0) return Buffer.from(bytes);
   const encLeb = n => { const out = []; do { let b = n % 128; n = Math.floor(n / 128); if (n) b |= 128; out.push(b); } while (n); return Buffer.from(out); };
   const encStr = t => { const b = Buffer.from(t, 'utf8'); return Buffer.concat([encLeb(b.length), b]); };
   const content = Buffer.concat([encLeb(entries.length),
-    ...entries.flatMap(e => [encStr(e.module), encStr(rename.get(e.name) ?? e.name), e.desc])]);
+    ...entries.flatMap(e => [encStr(modules.get(e.module) ?? e.module), encStr(rename.get(e.name) ?? e.name), e.desc])]);
   return Buffer.concat([bytes.subarray(0, start), Buffer.from([2]), encLeb(content.length), content, bytes.subarray(end)]);
 }
 
@@ -74,4 +74,28 @@ export function glueShims(js) {
   }
   flush();
   return shims;
+}
+
+/**
+ * A copy of the module `bytes` without the custom sections named in `names` (say `producers`, the
+ * compiler's versions, and `target_features`: nothing reads them when the module runs).
+ */
+export function withoutCustomSections(bytes, names) {
+  const parts = [bytes.subarray(0, 8)];
+  let i = 8;
+  const leb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 127) * 2 ** s; s += 7; } while (x & 128); return r; };
+  while (i < bytes.length) {
+    const start = i;
+    const id = bytes[i++];
+    const size = leb();
+    const end = i + size;
+    let drop = false;
+    if (id === 0) {
+      const n = leb();
+      drop = names.includes(bytes.toString('utf8', i, i + n));
+    }
+    if (!drop) parts.push(bytes.subarray(start, end));
+    i = end;
+  }
+  return Buffer.concat(parts);
 }
