@@ -20,7 +20,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { wasmImports, renameImports, glueShims, withoutCustomSections } from './wasm-imports.mjs';
+import { wasmImports, renameImports, glueShims, withoutCustomSections, wasmExports, renameExports } from './wasm-imports.mjs';
 
 // The build tools' own packages (tools/node: npm ci in scripts/setup.sh).
 const esbuild = createRequire(new URL('./node/package.json', import.meta.url))('esbuild');
@@ -97,6 +97,12 @@ for (const build of ['phone', 'en', 'host']) {
 // glue's order) in the glue (step 3) and in every wasm, and the module becomes "w".
 const SHORT_MODULE = 'w';
 const shortNames = new Map([...fullShims.keys()].map((name, i) => [name, `_${i.toString(36)}`]));
+// The same for the exports the glue calls by long names (a closure's entry point is named after its
+// whole signature, 100 to 200 characters): `$0`, `$1`, … in the wasm and in the glue's `wasm.…`.
+const fullGlueText = read(glueName).toString('utf8');
+const shortExports = new Map(wasmExports(read(wasmName))
+  .filter(name => name.length > 24 && fullGlueText.includes(`wasm.${name}(`))
+  .map((name, i) => [name, `$${i.toString(36)}`]));
 const glueModules = new Set();
 for (const file of [wasmName, ...['phone', 'en', 'host'].map(b => `${b}_bg.wasm`)]) {
   if (!fs.existsSync(path.join(dist, file))) continue;
@@ -105,8 +111,10 @@ for (const file of [wasmName, ...['phone', 'en', 'host'].map(b => `${b}_bg.wasm`
     if (!shortNames.has(name)) fail(`${file} imports ${name}, which the full build's glue does not define`);
     glueModules.add(module);
   }
-  const renamed = renameImports(read(file), shortNames, new Map([...glueModules].map(m => [m, SHORT_MODULE])));
+  const renamed = renameExports(renameImports(read(file), shortNames, new Map([...glueModules].map(m => [m, SHORT_MODULE]))), shortExports);
   // And without the compiler's notes, which nothing reads at run time.
+  const exported = new Set(wasmExports(renamed));
+  for (const short of shortExports.values()) if (!exported.has(short)) fail(`${file} does not export what the glue calls wasm.${short}`);
   fs.writeFileSync(path.join(dist, file), withoutCustomSections(renamed, ['producers', 'target_features']));
 }
 if (glueModules.size !== 1) fail(`the builds import from ${[...glueModules].join(', ')}, not one glue module`);
@@ -166,6 +174,11 @@ if (/\bwindow\.wasmBindings\b/.test(glue)) fail('the glue sets a global');
   const moduleKey = `        ${JSON.stringify(glueModule)}: import0,`;
   if (glue.split(moduleKey).length !== 2) fail(`the glue does not name its import module ${glueModule} once`);
   glue = glue.slice(0, start) + shims + glue.slice(end).replace(moduleKey, `        ${SHORT_MODULE}: import0,`);
+}
+for (const [name, short] of shortExports) {
+  const calls = glue.split(`wasm.${name}(`).length - 1;
+  if (calls < 1) fail(`the glue no longer calls wasm.${name}`);
+  glue = glue.split(`wasm.${name}(`).join(`wasm.${short}(`);
 }
 const chooseBuild = fs.readFileSync(path.join(here, 'choose-build.js'), 'utf8');
 const bootSource = chooseBuild + '\n' + fs.readFileSync(path.join(here, 'boot.js'), 'utf8')

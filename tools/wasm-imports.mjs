@@ -99,3 +99,45 @@ export function withoutCustomSections(bytes, names) {
   }
   return Buffer.concat(parts);
 }
+
+/** The names of the module's exports, in order. */
+export function wasmExports(bytes) {
+  return exportSection(bytes).entries.map(e => e.name);
+}
+
+function exportSection(bytes) {
+  let i = 8;
+  const leb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 127) * 2 ** s; s += 7; } while (x & 128); return r; };
+  while (i < bytes.length) {
+    const start = i;
+    const id = bytes[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 7) {
+      const entries = [];
+      for (let n = leb(); n > 0; n--) {
+        const len = leb();
+        const name = bytes.toString('utf8', i, i + len);
+        i += len;
+        const descStart = i;
+        i++;
+        leb();
+        entries.push({ name, desc: bytes.subarray(descStart, i) });
+      }
+      if (i !== end) throw new Error('export section: unexpected length');
+      return { start, end, entries };
+    }
+    i = end;
+  }
+  return { start: -1, end: -1, entries: [] };
+}
+
+/** A copy of the module `bytes` with its exports renamed by `rename` (a Map of old to new name). */
+export function renameExports(bytes, rename) {
+  const { start, end, entries } = exportSection(bytes);
+  if (start < 0) return Buffer.from(bytes);
+  const encLeb = n => { const out = []; do { let b = n % 128; n = Math.floor(n / 128); if (n) b |= 128; out.push(b); } while (n); return Buffer.from(out); };
+  const encStr = t => { const b = Buffer.from(t, 'utf8'); return Buffer.concat([encLeb(b.length), b]); };
+  const content = Buffer.concat([encLeb(entries.length), ...entries.flatMap(e => [encStr(rename.get(e.name) ?? e.name), e.desc])]);
+  return Buffer.concat([bytes.subarray(0, start), Buffer.from([7]), encLeb(content.length), content, bytes.subarray(end)]);
+}

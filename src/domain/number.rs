@@ -537,7 +537,23 @@ fn scale(significand: u64, power: i64) -> f64 {
 /// of some script and no digits. Digits (`5 999`, `1e5x`) or only symbols (`5-`, `5😀`) mean the
 /// number itself is malformed.
 fn looks_like_unit(tail: &str) -> bool {
-    tail.chars().any(char::is_alphabetic) && !tail.chars().any(|c| c.is_ascii_digit())
+    tail.chars().any(is_letter) && !tail.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A letter of the scripts a unit is written in here (Latin, Greek, Cyrillic, Hebrew, Arabic, the
+/// Indic scripts, Thai, kana, CJK ideographs, Hangul), by block. Not `char::is_alphabetic`: its
+/// Unicode table is 2 KB of the phone's download for the same answer on what people type.
+fn is_letter(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z' | 'ª' | 'µ' | 'º'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{24F}'
+        | '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{52F}'
+        | '\u{5D0}'..='\u{5EA}' | '\u{620}'..='\u{64A}' | '\u{671}'..='\u{6D3}'
+        | '\u{904}'..='\u{939}' | '\u{E01}'..='\u{E30}'
+        | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}'
+        | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
+        && !matches!(c, '\u{375}' | '\u{378}'..='\u{385}' | '\u{387}' | '\u{38B}' | '\u{38D}' | '\u{3A2}' | '\u{3F6}' | '\u{482}'..='\u{489}')
 }
 
 /// `e12`, `e-3`, `e+05` (one or two digits) → the same text; anything else → `None`.
@@ -902,6 +918,26 @@ mod tests {
                     .all(|(other, _)| other != unit),
                 "{unit} listed twice"
             );
+        }
+    }
+
+    #[test]
+    fn a_letter_is_one_in_unicode_too() {
+        // Every char our blocks call a letter is one; and the common ones Unicode calls letters are ours.
+        let wrong: Vec<String> = (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_letter(c) && !c.is_alphabetic())
+            .map(|c| format!("{:X}", u32::from(c)))
+            .collect();
+        assert!(wrong.is_empty(), "not letters: {}", wrong.join(" "));
+        for c in "dollarsÉéßñ€Ωжשعकกかカ美元원ｄｏｌ"
+            .chars()
+            .filter(|c| c.is_alphabetic())
+        {
+            assert!(is_letter(c), "{c:?} should count as a letter");
+        }
+        for c in "😀-+*/%€$¥×÷·、。".chars() {
+            assert!(!is_letter(c), "{c:?} is a symbol");
         }
     }
 }

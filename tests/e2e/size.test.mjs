@@ -1,5 +1,7 @@
 // The size budget of the first load (html + js + wasm + css + data), kept in tools/budget.json.
 import { test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { sizes } from '../../tools/sizes.mjs';
 import { DIST } from './harness.mjs';
@@ -20,6 +22,11 @@ test('first load stays within the size budget', () => {
   assert.ok(firstLoadEn.brotli <= budget.first_load_brotli_bytes, `English page: brotli ${firstLoadEn.brotli} > budget ${budget.first_load_brotli_bytes}`);
   assert.ok(firstLoadEn.gzip <= budget.first_load_gzip_bytes, `English page: gzip ${firstLoadEn.gzip} > budget ${budget.first_load_gzip_bytes}`);
   assert.ok(rawWasmEn <= budget.raw_wasm_bytes, `English build ${rawWasmEn} > budget ${budget.raw_wasm_bytes}`);
+  // Each phones' build as served (brotli): one simulated round trip less for Lighthouse's LCP.
+  for (const name of files.filter(f => /^huanxin-(?:en-)?[0-9a-f]{16}_bg\.wasm$/.test(f.name)).map(f => f.name)) {
+    const served = fs.statSync(path.join(DIST, `${name}.br`)).size;
+    assert.ok(served <= budget.phone_wasm_brotli_bytes, `${name}.br ${served} B > budget ${budget.phone_wasm_brotli_bytes}`);
+  }
   // The kiosk's full build: one file, not on the first load, within its own budget.
   assert.equal(full.length, 1, 'one full build in dist/');
   assert.ok(!full[0].firstLoad, 'phones do not load the full build');
