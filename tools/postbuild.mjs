@@ -68,7 +68,8 @@ const PHONE_WASM = 'phone_bg.wasm';
 // by order of use (`__wbindgen_generic_…`: casts and closures), so the same name can mean another
 // shim in the full glue. Each import is matched to the full glue's shim with the same code and
 // renamed to it; one without a match fails the build.
-const fullShims = glueShims(read(glueName).toString('utf8'));
+const fullGlue = read(glueName).toString('utf8');
+const fullShims = glueShims(fullGlue);
 const byCode = new Map();
 for (const [name, code] of fullShims) if (!byCode.has(code)) byCode.set(code, name);
 function alignImports(build, wasmFile, glueFile) {
@@ -99,9 +100,8 @@ const SHORT_MODULE = 'w';
 const shortNames = new Map([...fullShims.keys()].map((name, i) => [name, `_${i.toString(36)}`]));
 // The same for the exports the glue calls by long names (a closure's entry point is named after its
 // whole signature, 100 to 200 characters): `$0`, `$1`, … in the wasm and in the glue's `wasm.…`.
-const fullGlueText = read(glueName).toString('utf8');
 const shortExports = new Map(wasmExports(read(wasmName))
-  .filter(name => name.length > 24 && fullGlueText.includes(`wasm.${name}(`))
+  .filter(name => name.length > 24 && fullGlue.includes(`wasm.${name}(`))
   .map((name, i) => [name, `$${i.toString(36)}`]));
 const glueModules = new Set();
 for (const file of [wasmName, ...['phone', 'en', 'host'].map(b => `${b}_bg.wasm`)]) {
@@ -147,7 +147,7 @@ fs.writeFileSync(path.join(dist, kioskCssFile), kioskCss);
 fs.rmSync(path.join(dist, 'kiosk.css'));
 
 // 3. One boot module: the glue, the build choice and tools/boot.js.
-let glue = read(glueName).toString('utf8');
+let glue = fullGlue;
 // Keep the module parseable by browsers older than our wasm needs (Chrome 61-79, Safari 11-13.0), so
 // that they reach the "browser too old" message: wasm-bindgen 0.2.130's one optional chaining.
 glue = glue.replace('/\\[object ([^\\]]+)\\]/.exec(toStringOutput)?.[1]', '(/\\[object ([^\\]]+)\\]/.exec(toStringOutput) || [])[1]');
